@@ -1,0 +1,88 @@
+using System.Text.Json;
+using StoryMerge.Cli.Configuration;
+using StoryMerge.Cli.Loading;
+using StoryMerge.Cli.Output;
+using StoryMerge.Core;
+
+namespace StoryMerge.Cli.Commands;
+
+/// <summary>`storymerge cluster`: groups the stories of files and directories into events and writes the canonical events.</summary>
+public static class ClusterCommand
+{
+    public sealed record Arguments(IReadOnlyList<string> Inputs, string? Out, string? Assignments, string? Config);
+
+    public static int Run(Arguments args, TextWriter output, TextWriter error, IProgress<BatchProgress>? progress = null)
+    {
+        DedupOptions options;
+        try { options = ConfigFile.Load(args.Config); }
+        catch (ConfigurationException e) { error.WriteLine($"error: {e.Message}"); return ExitCodes.ConfigurationError; }
+
+        LoadResult loaded;
+        try { loaded = new StoryLoader(error).Load(args.Inputs); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            error.WriteLine($"error: cannot read input: {e.Message}");
+            return ExitCodes.InputError;
+        }
+        if (loaded.Items.Count == 0)
+        {
+            error.WriteLine($"error: no stories found in {string.Join(", ", args.Inputs)}{(loaded.Errors > 0 ? $" ({loaded.Errors} item(s) skipped)" : "")}");
+            return ExitCodes.InputError;
+        }
+
+        var pipeline = new DedupPipelineBuilder().UseOptions(options).Build();
+        var analysed = new List<AnalyzedStory>();
+        int skipped = loaded.Errors;
+        foreach (var item in loaded.Items)
+        {
+            try { analysed.Add(pipeline.Analyze(item.Story!)); }
+            catch (ArgumentException e)
+            {
+                error.WriteLine($"{item.Location}: skipped: {e.Message}");
+                skipped++;
+            }
+        }
+        progress?.Report(new BatchProgress("analyse", analysed.Count, analysed.Count));
+        var result = pipeline.Cluster(analysed, progress);
+
+        EventSummary.Write(output, result);
+        if (skipped > 0) error.WriteLine($"{skipped} item(s) skipped; see the lines above");
+
+        try
+        {
+            var outPath = args.Out ?? "events.json";
+            WriteAtomically(outPath, JsonSerializer.Serialize(result.Events.Select(EventDocument.From).ToList(), EventDocument.Json));
+            error.WriteLine($"wrote {result.Events.Count} events to {outPath}");
+            if (args.Assignments is { } assignmentsPath)
+            {
+                WriteAssignments(assignmentsPath, result);
+                error.WriteLine($"wrote {result.Stories.Count} assignments to {assignmentsPath}");
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            error.WriteLine($"error: cannot write output: {e.Message}");
+            return ExitCodes.OutputError;
+        }
+        return ExitCodes.Success;
+    }
+
+    /// <summary>One line per story, in input order: {"id": "…", "event": "…"}.</summary>
+    public static void WriteAssignments(string path, BatchResult result)
+    {
+        var assignments = result.Assignments;
+        var lines = result.Stories.Select(s => JsonSerializer.Serialize(new { id = s.Id.Value, @event = assignments[s.Id] }, EventDocument.Json.WithIndent(false)));
+        WriteAtomically(path, string.Join('\n', lines) + "\n");
+    }
+
+    /// <summary>Writes to a temporary file and renames it, so a failed run never leaves half a file behind.</summary>
+    public static void WriteAtomically(string path, string content)
+    {
+        var full = Path.GetFullPath(path);
+        var temp = full + ".tmp";
+        File.WriteAllText(temp, content);
+        File.Move(temp, full, overwrite: true);
+    }
+
+    private static JsonSerializerOptions WithIndent(this JsonSerializerOptions options, bool indent) => new(options) { WriteIndented = indent };
+}

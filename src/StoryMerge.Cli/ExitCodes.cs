@@ -1,0 +1,15 @@
+namespace StoryMerge.Cli;
+
+/// <summary>The exit codes of the storymerge command.</summary>
+public static class ExitCodes
+{
+    public const int Success = 0;
+    /// <summary>An input could not be read at all (missing, unreadable, not UTF-8, no stories).</summary>
+    public const int InputError = 2;
+    /// <summary>The configuration file is invalid.</summary>
+    public const int ConfigurationError = 3;
+    /// <summary>An output could not be written.</summary>
+    public const int OutputError = 4;
+    /// <summary>A bench target was missed (with --fail-under).</summary>
+    public const int TargetMissed = 5;
+}

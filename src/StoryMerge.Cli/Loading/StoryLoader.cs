@@ -1,0 +1,75 @@
+using StoryMerge.Core.Input;
+
+namespace StoryMerge.Cli.Loading;
+
+/// <summary>Reads stories from the files and directories named on the command line.</summary>
+/// <remarks>
+/// A directory contributes its *.txt, *.jsonl and *.ndjson files (sorted by name, not recursive): a seed directory's
+/// gold.json and README are not stories. A .jsonl file gives one story a line; any other file is one story whose id
+/// is its name without extension.
+/// </remarks>
+public sealed class StoryLoader(TextWriter diagnostics)
+{
+    private static readonly string[] StoryExtensions = [".txt", ".jsonl", ".ndjson"];
+    private readonly StoryReader _reader = new();
+
+    /// <summary>The files the arguments name, in order; a missing path is an error.</summary>
+    /// <exception cref="FileNotFoundException">A path names neither a file nor a directory.</exception>
+    public static IReadOnlyList<string> ExpandPaths(IEnumerable<string> paths)
+    {
+        var files = new List<string>();
+        foreach (var path in paths)
+        {
+            if (Directory.Exists(path))
+                files.AddRange(Directory.EnumerateFiles(path)
+                    .Where(f => StoryExtensions.Contains(Path.GetExtension(f), StringComparer.OrdinalIgnoreCase))
+                    .Order(StringComparer.Ordinal));
+            else if (File.Exists(path)) files.Add(path);
+            else throw new FileNotFoundException($"no such file or directory: {path}", path);
+        }
+        return files;
+    }
+
+    /// <summary>Reads every story; bad items are written to diagnostics (with file and line) and counted, and reading goes on.</summary>
+    /// <exception cref="IOException">A file cannot be opened or read.</exception>
+    public LoadResult Load(IEnumerable<string> paths)
+    {
+        var items = new List<ReadItem>();
+        int errors = 0;
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var file in ExpandPaths(paths))
+        {
+            foreach (var item in ReadFile(file))
+            {
+                if (item.Succeeded && !ids.Add(item.Story!.Id.Value))
+                {
+                    diagnostics.WriteLine($"{item.Location}: skipped: story id '{item.Story.Id}' was already read");
+                    errors++;
+                    continue;
+                }
+                if (!item.Succeeded)
+                {
+                    diagnostics.WriteLine($"{item.Location}: skipped: {item.Error}");
+                    errors++;
+                    continue;
+                }
+                items.Add(item);
+            }
+        }
+        return new LoadResult(items, errors);
+    }
+
+    private IEnumerable<ReadItem> ReadFile(string file)
+    {
+        var bytes = File.ReadAllBytes(file);
+        var text = StoryReader.DecodeUtf8(bytes, out var error);
+        if (text is null) return [ReadItem.Failed(file, null, error!)];
+        var extension = Path.GetExtension(file);
+        if (extension.Equals(".jsonl", StringComparison.OrdinalIgnoreCase) || extension.Equals(".ndjson", StringComparison.OrdinalIgnoreCase))
+            return _reader.ParseJsonLines(new StringReader(text), file).ToList();
+        return [_reader.ParseText(text, Path.GetFileNameWithoutExtension(file), file)];
+    }
+}
+
+/// <summary>The stories read (with gold labels where the input has them) and how many items were skipped.</summary>
+public sealed record LoadResult(IReadOnlyList<ReadItem> Items, int Errors);

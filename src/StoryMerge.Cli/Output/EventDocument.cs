@@ -1,0 +1,40 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using StoryMerge.Core.Merging;
+
+namespace StoryMerge.Cli.Output;
+
+/// <summary>The JSON form of a canonical event, as `cluster --out` writes it.</summary>
+public sealed record EventDocument(
+    string Id, string Title, string TitleFrom, string? Date, string DateBasis, FactDocument? Place, IReadOnlyList<string> Languages,
+    IReadOnlyList<MemberDocument> Members, int Conflicts,
+    IReadOnlyList<FactDocument> People, IReadOnlyList<FactDocument> Organisations, IReadOnlyList<FactDocument> Places,
+    IReadOnlyList<FactDocument> Figures, IReadOnlyList<FactDocument> Dates)
+{
+    public static EventDocument From(CanonicalEvent e) => new(
+        e.Id, e.Title, e.TitleFrom.Value, e.Date?.ToString("yyyy-MM-dd"), e.DateBasis, e.Place is null ? null : FactDocument.From(e.Place),
+        e.Languages.Select(l => l.Code).ToList(),
+        e.Members.Select(m => new MemberDocument(m.Id.Value, m.Language.Code, m.Published?.ToString("yyyy-MM-dd"), m.Title, m.Source)).ToList(),
+        e.Conflicts.Count(),
+        e.People.Select(FactDocument.From).ToList(), e.Organisations.Select(FactDocument.From).ToList(), e.Places.Select(FactDocument.From).ToList(),
+        e.Figures.Select(FactDocument.From).ToList(), e.Dates.Select(FactDocument.From).ToList());
+
+    public static readonly JsonSerializerOptions Json = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        WriteIndented = true,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,   // keep Cyrillic readable in the file
+    };
+}
+
+public sealed record MemberDocument(string Id, string Language, string? Published, string? Title, string? Source);
+
+public sealed record FactDocument(string Id, string Kind, string Value, bool Conflict, string? Detail, IReadOnlyList<string> Sources, IReadOnlyList<VariantDocument> Variants)
+{
+    public static FactDocument From(Fact f) => new(f.Id, f.Kind.ToString().ToLowerInvariant(), f.Value, f.Conflict, f.Detail,
+        f.Sources.Select(s => s.Value).ToList(),
+        f.Variants.Select(v => new VariantDocument(v.Value, v.Sources.Select(s => s.Value).ToList(), v.Languages.Select(l => l.Code).ToList(), v.Detail)).ToList());
+}
+
+public sealed record VariantDocument(string Value, IReadOnlyList<string> Sources, IReadOnlyList<string> Languages, string? Detail);

@@ -1,0 +1,42 @@
+using System.CommandLine;
+using StoryMerge.Cli;
+using StoryMerge.Cli.Commands;
+using StoryMerge.Cli.Output;
+
+var root = new RootCommand("StoryMerge: finds the reports of one news event across feeds and languages and merges them into one canonical event.");
+
+var inputs = new Argument<string[]>("inputs") { Description = "Story files (seed format, .txt, .jsonl) or directories of them", Arity = ArgumentArity.OneOrMore };
+var outOption = new Option<string?>("--out") { Description = "Where to write the canonical events as JSON (default events.json)" };
+var assignmentsOption = new Option<string?>("--assignments") { Description = "Also write one {\"id\",\"event\"} line per story to this file" };
+var configOption = new Option<string?>("--config") { Description = "Settings file (default ./storymerge.json if present, else built-in defaults)" };
+
+var cluster = new Command("cluster", "Group stories into events and merge each event into a canonical record");
+cluster.Arguments.Add(inputs);
+cluster.Options.Add(outOption);
+cluster.Options.Add(assignmentsOption);
+cluster.Options.Add(configOption);
+cluster.SetAction(parse => ClusterCommand.Run(
+    new ClusterCommand.Arguments(parse.GetValue(inputs)!, parse.GetValue(outOption), parse.GetValue(assignmentsOption), parse.GetValue(configOption)),
+    Console.Out, Console.Error, ProgressReporter.ForConsole()));
+root.Subcommands.Add(cluster);
+
+var evalOption = new Option<string>("--eval") { Description = "Labelled stories to measure on: JSONL with an \"event\" per line, or a directory with gold.json", Required = true };
+var errorsOption = new Option<int>("--errors") { Description = "How many of the worst false merges and missed pairs to list", DefaultValueFactory = _ => 5 };
+var pairsOption = new Option<string?>("--pairs") { Description = "Write every scored candidate pair (signals, z-scores, total, gold) to this CSV file" };
+var bench = new Command("bench", "Measure clustering quality on labelled stories");
+bench.Options.Add(pairsOption);
+bench.Options.Add(evalOption);
+bench.Options.Add(configOption);
+bench.Options.Add(errorsOption);
+bench.SetAction(parse => BenchCommand.Run(new BenchCommand.Arguments(parse.GetValue(evalOption)!, parse.GetValue(configOption), parse.GetValue(errorsOption), parse.GetValue(pairsOption)), Console.Out, Console.Error));
+root.Subcommands.Add(bench);
+
+var learnInputs = new Argument<string[]>("inputs") { Description = "Labelled JSONL files", Arity = ArgumentArity.OneOrMore };
+var learnOut = new Option<string>("--out") { Description = "Where to write the background statistics", DefaultValueFactory = _ => "src/StoryMerge.Core/Resources/background.json" };
+var learn = new Command("learn", "Learn background statistics (key rarity, unrelated-pair statistics per language pair) from labelled stories");
+learn.Arguments.Add(learnInputs);
+learn.Options.Add(learnOut);
+learn.SetAction(parse => LearnCommand.Run(new LearnCommand.Arguments(parse.GetValue(learnInputs)!, parse.GetValue(learnOut)!), Console.Out, Console.Error));
+root.Subcommands.Add(learn);
+
+return root.Parse(args).Invoke();

@@ -1,0 +1,139 @@
+using StoryMerge.Core.Analysis.Ru;
+
+namespace StoryMerge.Core.Analysis;
+
+/// <summary>Finds people, organisations and places among the capitalised words of a story.</summary>
+/// <remarks>
+/// Runs of capitalised words (split at acronyms and punctuation) are the candidates. A run is a person when it has
+/// two to four words and its last word ends like a surname, or a role word stands just before it; later mentions of a
+/// known surname are that person. A run with an organisation word, or an acronym, is an organisation. Other
+/// capitalised words that stand in a locative ("в Алматы", "Алматыда") are places, and so is any later mention with
+/// the same key. Thread-safe and stateless.
+/// </remarks>
+public sealed class EntityTagger
+{
+    private const int MaxPersonWords = 4;
+    private const int RoleWindow = 6;
+
+    public IReadOnlyList<EntityMention> Tag(string body, IReadOnlyList<Token> tokens, LanguageTag language)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        ArgumentNullException.ThrowIfNull(tokens);
+        // Turkic case endings go on the last word of a noun phrase, so an inflected word closes a run:
+        // "Алматыда Қазақстан-Ресей ..." is a place and then another name, not one name.
+        bool inflectedWordEndsRun = language.Code is "kk" or "ky" or "tt" or "ba" or "tr" or "az" or "uz";
+        var runs = CapitalisedRuns(body, tokens, inflectedWordEndsRun);
+        var mentions = new List<EntityMention>();
+        var surnames = new HashSet<string>(StringComparer.Ordinal);
+        var placeKeys = new HashSet<string>(StringComparer.Ordinal);
+        var pending = new List<(List<int> Run, bool Locative)>();
+        bool strictPersons = language.Code is "de";
+
+        foreach (var run in runs)
+        {
+            var words = run.Select(i => tokens[i]).ToList();
+            // Leading role words belong to the role, not the name: "Президенты Касым-Жомарт Токаев".
+            int skip = 0;
+            while (skip < words.Count - 1 && EntityLexicon.IsRoleWord(words[skip].Lower)) skip++;
+            var name = words.Skip(skip).ToList();
+            if (name.Count == 0) continue;
+
+            if (name.Count == 1 && name[0].IsAcronym || name.Any(t => EntityLexicon.IsOrganisationWord(t.Lower)))
+            {
+                mentions.Add(new EntityMention(EntityKind.Organisation, name));
+                continue;
+            }
+            var role = RoleBefore(body, tokens, run[skip]) ?? (skip > 0 ? string.Join(' ', words.Take(skip).Select(w => w.Surface)) : null);
+            if (IsPerson(name, role, language, strictPersons))
+            {
+                mentions.Add(new EntityMention(EntityKind.Person, name, role));
+                surnames.Add(PersonKey(name[^1]));
+                continue;
+            }
+            bool locative = IsLocative(tokens, run[skip], name[^1], language);
+            pending.Add((run.Skip(skip).ToList(), locative));
+            if (locative) placeKeys.Add(PlaceKey(name[^1]));
+        }
+
+        // Second pass: single surnames of known people, and places known from a locative elsewhere in the story.
+        foreach (var (run, locative) in pending)
+        {
+            var name = run.Select(i => tokens[i]).ToList();
+            if (name.Count <= 2 && surnames.Contains(PersonKey(name[^1])) && !locative)
+                mentions.Add(new EntityMention(EntityKind.Person, name));
+            else if (locative || placeKeys.Contains(PlaceKey(name[^1])))
+                mentions.Add(new EntityMention(EntityKind.Place, name, Locative: locative));
+        }
+        return mentions.OrderBy(m => m.Tokens[0].Start).ToList();
+    }
+
+    /// <summary>A key under which the inflected forms of one surname meet: its stem in neutral form.</summary>
+    internal static string PersonKey(Token surname) => ConsonantSkeleton.Of(surname.Neutral, 8);
+
+    internal static string PlaceKey(Token head) => ConsonantSkeleton.Of(head.Neutral, 8);
+
+    private static bool IsPerson(List<Token> name, string? role, LanguageTag language, bool strict)
+    {
+        if (name.Count is < 2 or > MaxPersonWords || name.Any(t => t.IsAcronym || t.IsNumber)) return false;
+        var last = name[^1];
+        if (EastSlavicLightStemmer.HasSurnameSuffix(last.Lower) || EastSlavicLightStemmer.HasSurnameSuffix(last.Stem)) return true;
+        if (role is not null) return true;
+        // In Latin-script languages other than German (which capitalises every noun), two or three capitalised words
+        // inside a sentence are most often a name.
+        return !strict && LanguageIdentifier.ScriptOf(last.Surface[0]) == Script.Latin && name.Count <= 3 && !name[0].SentenceInitial;
+    }
+
+    private static bool IsLocative(IReadOnlyList<Token> tokens, int first, Token head, LanguageTag language)
+    {
+        if (first > 0 && tokens[first - 1].Sentence == tokens[first].Sentence && EntityLexicon.IsLocativePreposition(tokens[first - 1].Lower))
+            return true;
+        return language.Code is "kk" or "ky" or "tt" or "ba" or "tr" or "az" or "uz" && EntityLexicon.HasLocativeSuffix(head.Lower);
+    }
+
+    /// <summary>The role phrase written just before a name, back to the start of its clause, when it holds a role word.</summary>
+    private static string? RoleBefore(string body, IReadOnlyList<Token> tokens, int first)
+    {
+        int from = first;
+        for (int k = first - 1; k >= 0 && first - k <= RoleWindow; k--)
+        {
+            if (tokens[k].Sentence != tokens[first].Sentence || HasClauseBreak(body, tokens[k], tokens[k + 1])) break;
+            from = k;
+        }
+        for (int k = from; k < first; k++)
+        {
+            if (!EntityLexicon.IsRoleWord(tokens[k].Lower)) continue;
+            int end = tokens[first - 1].Start + tokens[first - 1].Surface.Length;
+            return body[tokens[from].Start..end];
+        }
+        return null;
+    }
+
+    private static List<List<int>> CapitalisedRuns(string body, IReadOnlyList<Token> tokens, bool inflectedWordEndsRun)
+    {
+        var runs = new List<List<int>>();
+        List<int>? current = null;
+        for (int i = 0; i < tokens.Count; i++)
+        {
+            var t = tokens[i];
+            bool capital = t.IsCapitalised && !t.IsNumber && !t.IsStopWord;
+            bool joins = current is not null && tokens[current[^1]].Sentence == t.Sentence
+                && !HasClauseBreak(body, tokens[current[^1]], t)
+                && !t.IsAcronym && !tokens[current[^1]].IsAcronym
+                && !(inflectedWordEndsRun && tokens[current[^1]].Stem.Length < tokens[current[^1]].Lower.Length);
+            if (capital && joins) { current!.Add(i); continue; }
+            if (current is not null) runs.Add(current);
+            current = capital ? [i] : null;
+        }
+        if (current is not null) runs.Add(current);
+        // A lone capitalised word at the start of a sentence is only a capital letter, unless it is an acronym.
+        return runs.Where(r => r.Count > 1 || !tokens[r[0]].SentenceInitial || tokens[r[0]].IsAcronym).ToList();
+    }
+
+    private static bool HasClauseBreak(string body, Token left, Token right)
+    {
+        int from = left.Start + left.Surface.Length;
+        for (int i = from; i < right.Start && i < body.Length; i++)
+            if (!char.IsWhiteSpace(body[i])) return true;
+        return false;
+    }
+}

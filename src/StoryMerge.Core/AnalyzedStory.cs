@@ -1,0 +1,43 @@
+using StoryMerge.Core.Analysis;
+using StoryMerge.Core.Retrieval;
+
+namespace StoryMerge.Core;
+
+/// <summary>A story after analysis: clean body, language, words, names, figures, dates and its matching features.</summary>
+/// <remarks>Immutable once built; safe to share between threads.</remarks>
+public sealed class AnalyzedStory
+{
+    public required Story Story { get; init; }
+
+    /// <summary>The text without page furniture.</summary>
+    public required string Body { get; init; }
+
+    /// <summary>The story's title: the feed's, else the page headline found while stripping furniture, else null.</summary>
+    public string? Title { get; init; }
+
+    public required LanguageTag Language { get; init; }
+
+    /// <summary>Whether the feed named the language (true) or StoryMerge identified it (false).</summary>
+    public bool LanguageGiven { get; init; }
+
+    public required IReadOnlyList<Sentence> Sentences { get; init; }
+
+    public required IReadOnlyList<Token> Tokens { get; init; }
+
+    public required IReadOnlyList<EntityMention> Entities { get; init; }
+
+    public required IReadOnlyList<Figure> Figures { get; init; }
+
+    public required IReadOnlyList<StatedDate> Dates { get; init; }
+
+    /// <summary>Script-neutral keys of names, numbers and content words, for retrieval and scoring.</summary>
+    public required MatchKeys Keys { get; init; }
+
+    /// <summary>The hashed character n-gram vector of the neutral form (unit length, or all zero for an empty story).</summary>
+    public required float[] Vector { get; init; }
+
+    public StoryId Id => Story.Id;
+
+    /// <summary>Lines of page furniture dropped from the text.</summary>
+    public int DroppedLines { get; init; }
+}

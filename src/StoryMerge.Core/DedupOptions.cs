@@ -1,0 +1,35 @@
+using StoryMerge.Core.Analysis;
+using StoryMerge.Core.Clustering;
+using StoryMerge.Core.Scoring;
+
+namespace StoryMerge.Core;
+
+/// <summary>All settings of the pipeline, as storymerge.json holds them.</summary>
+public sealed record DedupOptions
+{
+    public AnalysisOptions Analysis { get; init; } = new();
+
+    public ScoringOptions Scoring { get; init; } = new();
+
+    public ClusteringOptions Clustering { get; init; } = new();
+
+    /// <summary>Random pairs per language pair sampled from a batch to update the unrelated-pair statistics (default 400).</summary>
+    public int StatisticsSamplePairs { get; init; } = 400;
+
+    /// <summary>Stories of each language each story is compared with to learn its own background (default 64).</summary>
+    public int StoryProfileSample { get; init; } = 64;
+
+    /// <summary>Seed of that sampling, so the same input gives the same events.</summary>
+    public int Seed { get; init; } = 20251122;
+
+    /// <exception cref="ArgumentException">A setting is out of range; the message names it.</exception>
+    public void Validate()
+    {
+        Scoring.Validate();
+        Clustering.Validate();
+        if (Analysis.MaxStoryChars < 1) throw new ArgumentException("analysis.maxStoryChars must be ≥ 1.");
+        if (Analysis.VectorDimensions is < 64 or > 1 << 20) throw new ArgumentException("analysis.vectorDimensions must be between 64 and 1048576.");
+        if (StatisticsSamplePairs < 0) throw new ArgumentException("statisticsSamplePairs must be ≥ 0.");
+        if (StoryProfileSample < 0) throw new ArgumentException("storyProfileSample must be ≥ 0.");
+    }
+}

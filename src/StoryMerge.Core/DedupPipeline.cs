@@ -1,0 +1,188 @@
+using StoryMerge.Core.Analysis;
+using StoryMerge.Core.Clustering;
+using StoryMerge.Core.Merging;
+using StoryMerge.Core.Retrieval;
+using StoryMerge.Core.Scoring;
+
+namespace StoryMerge.Core;
+
+/// <summary>The whole job on a batch: analyse stories, find candidate pairs through the key index, score them, cluster into events and merge each event.</summary>
+/// <remarks>Immutable and thread-safe; build once with <see cref="DedupPipelineBuilder"/>. Each batch gets its own rarity, index and statistics.</remarks>
+public sealed class DedupPipeline
+{
+    internal DedupPipeline(DedupOptions options, BackgroundModel background, StoryAnalyzer analyzer)
+    {
+        Options = options;
+        Background = background;
+        Analyzer = analyzer;
+    }
+
+    public DedupOptions Options { get; }
+
+    public BackgroundModel Background { get; }
+
+    public StoryAnalyzer Analyzer { get; }
+
+    public AnalyzedStory Analyze(Story story) => Analyzer.Analyze(story);
+
+    /// <summary>Analyses stories in parallel, keeping their order.</summary>
+    public IReadOnlyList<AnalyzedStory> AnalyzeAll(IReadOnlyList<Story> stories, IProgress<BatchProgress>? progress = null, CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(stories);
+        var result = new AnalyzedStory[stories.Count];
+        int done = 0;
+        Parallel.For(0, stories.Count, new ParallelOptions { CancellationToken = cancellation }, i =>
+        {
+            result[i] = Analyzer.Analyze(stories[i]);
+            int n = Interlocked.Increment(ref done);
+            if (n % 500 == 0 || n == stories.Count) progress?.Report(new BatchProgress("analyse", n, stories.Count));
+        });
+        return result;
+    }
+
+    /// <summary>Runs the batch job on analysed stories; ids must be unique.</summary>
+    /// <exception cref="ArgumentException">Two stories share an id.</exception>
+    public BatchResult Cluster(IReadOnlyList<AnalyzedStory> stories, IProgress<BatchProgress>? progress = null, CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(stories);
+        var duplicate = stories.GroupBy(s => s.Id).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null) throw new ArgumentException($"Story id '{duplicate.Key}' occurs {duplicate.Count()} times in the batch; ids must be unique.", nameof(stories));
+
+        var context = BatchContext.Build(this, stories);
+        var edges = ScoreCandidates(context, progress, cancellation);
+        var clusterer = new AverageLinkClusterer(Options.Clustering);
+        var clusters = clusterer.Cluster(stories.Count, edges.Select(e => new ScoredEdge(e.I, e.J, e.Score.Total)));
+        progress?.Report(new BatchProgress("cluster", clusters.Count, clusters.Count));
+
+        var merger = new EventMerger();
+        var events = clusters.Select(c => merger.Merge(c.Select(i => stories[i]).ToList())).ToList();
+        progress?.Report(new BatchProgress("merge", events.Count, events.Count));
+        return new BatchResult(stories, events, edges.Select(e => e.Score).ToList());
+    }
+
+    /// <summary>The scored candidate pairs of a batch, each pair once (i &lt; j).</summary>
+    internal IReadOnlyList<(int I, int J, PairScore Score)> ScoreCandidates(BatchContext context, IProgress<BatchProgress>? progress, CancellationToken cancellation)
+    {
+        var stories = context.Stories;
+        var pairs = new HashSet<(int, int)>();
+        var lists = new IReadOnlyList<Candidate>[stories.Count];
+        Parallel.For(0, stories.Count, new ParallelOptions { CancellationToken = cancellation },
+            i => lists[i] = context.Index.Candidates(stories[i], Options.Clustering.CandidatesPerLanguage));
+        for (int i = 0; i < stories.Count; i++)
+            foreach (var c in lists[i])
+            {
+                int j = context.Position[c.Id];
+                pairs.Add(i < j ? (i, j) : (j, i));
+            }
+        var ordered = pairs.OrderBy(p => p.Item1).ThenBy(p => p.Item2).ToArray();
+        var scores = new PairScore[ordered.Length];
+        Parallel.For(0, ordered.Length, new ParallelOptions { CancellationToken = cancellation },
+            k => scores[k] = context.Scorer.Score(stories[ordered[k].Item1], stories[ordered[k].Item2]));
+        progress?.Report(new BatchProgress("score", ordered.Length, ordered.Length));
+        return ordered.Select((p, k) => (p.Item1, p.Item2, scores[k])).ToList();
+    }
+}
+
+/// <summary>Per-batch state: key rarity, candidate index, pair statistics and scorer for one set of stories.</summary>
+internal sealed class BatchContext
+{
+    public required IReadOnlyList<AnalyzedStory> Stories { get; init; }
+    public required Dictionary<StoryId, int> Position { get; init; }
+    public required KeyRarity Rarity { get; init; }
+    public required InMemoryCandidateIndex Index { get; init; }
+    public required PairStatistics Statistics { get; init; }
+    public required StoryBackgrounds Backgrounds { get; init; }
+    public required PairScorer Scorer { get; init; }
+
+    public static BatchContext Build(DedupPipeline pipeline, IReadOnlyList<AnalyzedStory> stories)
+    {
+        var rarity = new KeyRarity(pipeline.Background);
+        foreach (var s in stories) rarity.Add(s.Keys);
+        var index = new InMemoryCandidateIndex(rarity);
+        foreach (var s in stories) index.Add(s);
+        var statistics = new PairStatistics(pipeline.Background);
+        SampleStatistics(stories, rarity, statistics, pipeline.Options);
+        var backgrounds = new StoryBackgrounds(statistics);
+        SampleStoryProfiles(stories, rarity, backgrounds, pipeline.Options);
+        return new BatchContext
+        {
+            Stories = stories,
+            Position = stories.Select((s, i) => (s.Id, i)).ToDictionary(x => x.Id, x => x.i),
+            Rarity = rarity,
+            Index = index,
+            Statistics = statistics,
+            Backgrounds = backgrounds,
+            Scorer = new PairScorer(pipeline.Options.Scoring, rarity, backgrounds),
+        };
+    }
+
+    /// <summary>Measures every story against a sample of each language's stories (its profile for per-story z-scores).</summary>
+    private static void SampleStoryProfiles(IReadOnlyList<AnalyzedStory> stories, KeyRarity rarity, StoryBackgrounds backgrounds, DedupOptions options)
+    {
+        if (options.StoryProfileSample == 0) return;
+        var byLanguage = stories.Select((s, i) => (s.Language, i)).GroupBy(x => x.Language).ToDictionary(g => g.Key, g => g.Select(x => x.i).ToArray());
+        var profiles = new (int Story, LanguageTag Language, List<PairSignals> Sample)[stories.Count * byLanguage.Count];
+        var languages = byLanguage.Keys.OrderBy(l => l.Code, StringComparer.Ordinal).ToArray();
+        Parallel.For(0, stories.Count, i =>
+        {
+            var random = new Random(HashCode.Combine(options.Seed, i));
+            for (int l = 0; l < languages.Length; l++)
+            {
+                var pool = byLanguage[languages[l]];
+                var sample = new List<PairSignals>();
+                foreach (var j in SampleOf(pool, options.StoryProfileSample, random))
+                    if (j != i) sample.Add(PairSignals.Of(stories[i], stories[j], rarity));
+                profiles[i * languages.Length + l] = (i, languages[l], sample);
+            }
+        });
+        foreach (var (story, language, sample) in profiles)
+            if (sample is { Count: > 0 }) backgrounds.Set(stories[story], language, sample);
+    }
+
+    /// <summary>Up to <paramref name="count"/> distinct items of <paramref name="pool"/>, all of it when it is small.</summary>
+    private static IEnumerable<int> SampleOf(int[] pool, int count, Random random)
+    {
+        if (pool.Length <= count) return pool;
+        var picked = new HashSet<int>();
+        while (picked.Count < count) picked.Add(pool[random.Next(pool.Length)]);
+        return picked.Order();
+    }
+
+    /// <summary>Updates the unrelated-pair statistics from random pairs of this batch, per language pair.</summary>
+    private static void SampleStatistics(IReadOnlyList<AnalyzedStory> stories, KeyRarity rarity, PairStatistics statistics, DedupOptions options)
+    {
+        if (options.StatisticsSamplePairs == 0) return;
+        var random = new Random(options.Seed);
+        var byLanguage = stories.Select((s, i) => (s.Language, i)).GroupBy(x => x.Language).ToDictionary(g => g.Key, g => g.Select(x => x.i).ToArray());
+        var languages = byLanguage.Keys.OrderBy(l => l.Code, StringComparer.Ordinal).ToList();
+        for (int x = 0; x < languages.Count; x++)
+            for (int y = x; y < languages.Count; y++)
+            {
+                var a = byLanguage[languages[x]];
+                var b = byLanguage[languages[y]];
+                long possible = x == y ? (long)a.Length * (a.Length - 1) / 2 : (long)a.Length * b.Length;
+                if (possible < 30) continue;   // too few to say anything the background does not
+                int n = (int)Math.Min(options.StatisticsSamplePairs, possible);
+                var sample = new List<PairSignals>(n);
+                var seen = new HashSet<(int, int)>();
+                for (int tries = 0; sample.Count < n && tries < n * 4; tries++)
+                {
+                    int i = a[random.Next(a.Length)], j = b[random.Next(b.Length)];
+                    if (i == j || !seen.Add(i < j ? (i, j) : (j, i))) continue;
+                    sample.Add(PairSignals.Of(stories[i], stories[j], rarity));
+                }
+                statistics.Observe(languages[x], languages[y], PairStatistics.Measure(sample));
+            }
+    }
+}
+
+/// <summary>The outcome of a batch: the analysed stories, the events and the scored candidate pairs.</summary>
+public sealed record BatchResult(IReadOnlyList<AnalyzedStory> Stories, IReadOnlyList<CanonicalEvent> Events, IReadOnlyList<PairScore> Pairs)
+{
+    /// <summary>The event id of every story.</summary>
+    public IReadOnlyDictionary<StoryId, string> Assignments =>
+        Events.SelectMany(e => e.Members.Select(m => (m.Id, e.Id))).ToDictionary(x => x.Item1, x => x.Item2);
+}
+
+/// <summary>Progress of a long batch: the stage and how far it is.</summary>
+public readonly record struct BatchProgress(string Stage, int Done, int Total);

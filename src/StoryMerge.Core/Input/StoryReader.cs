@@ -1,0 +1,143 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+
+namespace StoryMerge.Core.Input;
+
+/// <summary>Parses stories from text already read: the seed format (" date YYYY-MM-DD" then the text), plain text, and JSONL.</summary>
+/// <remarks>
+/// Nothing here touches the file system; callers hand over bytes or text. Malformed items come back as failed
+/// <see cref="ReadItem"/>s naming the problem and where it is, so a batch can go on. Thread-safe.
+/// </remarks>
+public sealed class StoryReader
+{
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    /// <summary>Decodes UTF-8 strictly (a byte-order mark is allowed); null and an error message when the bytes are not UTF-8.</summary>
+    public static string? DecodeUtf8(ReadOnlySpan<byte> bytes, out string? error)
+    {
+        error = null;
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) bytes = bytes[3..];
+        try { return StrictUtf8.GetString(bytes); }
+        catch (DecoderFallbackException e)
+        {
+            error = $"not UTF-8 (invalid byte at offset {e.Index})";
+            return null;
+        }
+    }
+
+    /// <summary>A story in the seed format or plain text, with the id the caller gives (a file name without extension).</summary>
+    public ReadItem ParseText(string text, string id, string origin)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (string.IsNullOrWhiteSpace(id)) return ReadItem.Failed(origin, null, "no story id (empty file name)");
+        var (published, body) = SplitDatePrefix(text);
+        if (string.IsNullOrWhiteSpace(body)) return ReadItem.Failed(origin, null, "empty story (no text)");
+        return ReadItem.Read(new Story(new StoryId(id), body, Published: published), origin, null);
+    }
+
+    /// <summary>Reads " date 2025-09-29 text…": the publication date and the rest. Text without the prefix is returned whole.</summary>
+    public static (DateOnly? Published, string Body) SplitDatePrefix(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var trimmed = text.TrimStart('\uFEFF', ' ', '\t');
+        const string marker = "date ";
+        if (trimmed.StartsWith(marker, StringComparison.OrdinalIgnoreCase) && trimmed.Length >= marker.Length + 10
+            && DateOnly.TryParseExact(trimmed.AsSpan(marker.Length, 10), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            return (date, trimmed[(marker.Length + 10)..].TrimStart(' ', '\t'));
+        return (null, text);
+    }
+
+    /// <summary>Reads JSONL: one story object a line; blank lines are skipped, every other bad line is reported with its number.</summary>
+    public IEnumerable<ReadItem> ParseJsonLines(TextReader reader, string origin)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        int number = 0;
+        while (reader.ReadLine() is { } line)
+        {
+            number++;
+            if (string.IsNullOrWhiteSpace(line)) continue;
+            yield return ParseJsonLine(line, origin, number);
+        }
+    }
+
+    /// <summary>One JSONL line: {"id","text"} required; "title","lang","date","source","url" optional; "event" is a gold label for benchmarks.</summary>
+    public ReadItem ParseJsonLine(string line, string origin, int? lineNumber)
+    {
+        JsonDocument document;
+        try { document = JsonDocument.Parse(line); }
+        catch (JsonException e) { return ReadItem.Failed(origin, lineNumber, $"not valid JSON ({e.Message.Split('.')[0]})"); }
+        using (document)
+        {
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object) return ReadItem.Failed(origin, lineNumber, $"expected a JSON object, found {root.ValueKind}");
+            var error = ParseObject(root, out var story, out var label);
+            return error is null ? ReadItem.Read(story!, origin, lineNumber, label) : ReadItem.Failed(origin, lineNumber, error);
+        }
+    }
+
+    /// <summary>Builds a story from a JSON object; returns the error message, or null on success.</summary>
+    public static string? ParseObject(JsonElement root, out Story? story, out string? label)
+    {
+        story = null;
+        label = null;
+        if (!TryString(root, "id", out var id, out var error, required: true)) return error;
+        if (!TryString(root, "text", out var text, out error, required: true)) return error;
+        if (string.IsNullOrWhiteSpace(id)) return "field \"id\" is empty";
+        if (id!.Length > StoryId.MaxLength) return $"field \"id\" is longer than {StoryId.MaxLength} characters";
+        if (string.IsNullOrWhiteSpace(text)) return "field \"text\" is empty";
+        if (!TryString(root, "title", out var title, out error)) return error;
+        if (!TryString(root, "lang", out var lang, out error)) return error;
+        if (!TryString(root, "date", out var dateText, out error)) return error;
+        if (!TryString(root, "source", out var source, out error)) return error;
+        if (!TryString(root, "url", out var url, out error)) return error;
+        if (!TryString(root, "event", out label, out error)) return error;
+
+        LanguageTag language = default;
+        if (!string.IsNullOrWhiteSpace(lang))
+        {
+            try { language = new LanguageTag(lang); }
+            catch (ArgumentException) { return $"field \"lang\" is not a language code: \"{lang}\""; }
+        }
+        DateOnly? date = null;
+        if (!string.IsNullOrWhiteSpace(dateText))
+        {
+            if (!DateOnly.TryParseExact(dateText.Length >= 10 ? dateText[..10] : dateText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
+                return $"field \"date\" is not a date like 2025-09-29: \"{dateText}\"";
+            date = d;
+        }
+        story = new Story(new StoryId(id), text!, string.IsNullOrWhiteSpace(title) ? null : title, language, date, source, url);
+        return null;
+    }
+
+    private static bool TryString(JsonElement root, string name, out string? value, out string? error, bool required = false)
+    {
+        value = null;
+        error = null;
+        if (!root.TryGetProperty(name, out var element) || element.ValueKind == JsonValueKind.Null)
+        {
+            if (required) error = $"missing field \"{name}\"";
+            return !required;
+        }
+        if (element.ValueKind != JsonValueKind.String)
+        {
+            error = $"field \"{name}\" must be a string, found {element.ValueKind.ToString().ToLowerInvariant()}";
+            return false;
+        }
+        value = element.GetString();
+        return true;
+    }
+}
+
+/// <summary>One item read from an input: a story (with its gold event label, if the input has one) or an error naming the problem.</summary>
+public sealed record ReadItem(Story? Story, string? Label, string? Error, string Origin, int? Line)
+{
+    public bool Succeeded => Story is not null;
+
+    /// <summary>Where the item came from: "file.jsonl:12" or "file.txt".</summary>
+    public string Location => Line is { } n ? $"{Origin}:{n}" : Origin;
+
+    public static ReadItem Read(Story story, string origin, int? line, string? label = null) => new(story, label, null, origin, line);
+
+    public static ReadItem Failed(string origin, int? line, string error) => new(null, null, error, origin, line);
+}

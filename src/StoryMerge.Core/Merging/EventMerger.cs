@@ -1,0 +1,291 @@
+using System.Security.Cryptography;
+using System.Text;
+using StoryMerge.Core.Analysis;
+
+namespace StoryMerge.Core.Merging;
+
+/// <summary>Reconciles the facts of an event's reports: people, organisations, places, figures and dates, keeping every variant with its sources.</summary>
+/// <remarks>
+/// Rules, all general (no name or word of any story is special):
+/// <list type="bullet">
+/// <item>People are the same person when their surnames agree in neutral form closely (FuzzySharp ratio ≥ 80) and their
+/// given names do too when both are written; a bare surname joins only an exact match.</item>
+/// <item>A fact is a conflict when its variants differ beyond spelling across scripts (<see cref="SpellingKey"/>); for
+/// figures, when reports that share no value state different values for the same thing.</item>
+/// <item>Canonical value: the variant with the most source reports; then the one written in the event's majority
+/// language; then the one of the report with the smallest id. A person's variant is the fullest, least inflected
+/// mention in each report.</item>
+/// <item>Event place: the place named where the event happens ("в Алматы", "Алматыда") in the most reports, earliest in the text.</item>
+/// <item>Event date: a stated day within a week before the earliest publication (most reports first), else the earliest publication date.</item>
+/// <item>Title: the title of a report in the majority language (smallest id first), else of any report, else its first sentence.</item>
+/// </list>
+/// Stateless and thread-safe.
+/// </remarks>
+public sealed class EventMerger : IFactMerger
+{
+    private const int SurnameLikeness = 80;
+    private const int GivenNameLikeness = 75;
+    private const int OrganisationLikeness = 85;
+    private const int MaxTitleChars = 160;
+    private const int StatedDateWindowDays = 7;
+
+    public CanonicalEvent Merge(IReadOnlyList<AnalyzedStory> members)
+    {
+        ArgumentNullException.ThrowIfNull(members);
+        if (members.Count == 0) throw new ArgumentException("An event needs at least one report.", nameof(members));
+        var ordered = members.OrderBy(m => m.Id).ToList();
+        var majority = ordered.GroupBy(m => m.Language).OrderByDescending(g => g.Count()).ThenBy(g => g.Min(m => m.Id)).First().Key;
+        var context = new MergeContext(ordered, majority);
+
+        var people = MergePeople(context);
+        var places = MergeNames(context, EntityKind.Place, "place");
+        var organisations = MergeNames(context, EntityKind.Organisation, "org");
+        var figures = MergeFigures(context);
+        var dates = MergeDates(context);
+        var (date, basis) = EventDate(ordered, dates);
+        var (title, titleFrom) = ChooseTitle(ordered, majority);
+
+        return new CanonicalEvent
+        {
+            Id = EventId(ordered[0].Id),
+            Title = title,
+            TitleFrom = titleFrom,
+            Date = date,
+            DateBasis = basis,
+            Place = ChoosePlace(context, places),
+            Languages = ordered.Select(m => m.Language).Distinct().OrderBy(l => l.Code, StringComparer.Ordinal).ToList(),
+            Members = ordered.Select(m => new EventMember(m.Id, m.Language, m.Story.Published, m.Title, m.Story.Source)).ToList(),
+            People = people,
+            Organisations = organisations,
+            Places = places,
+            Figures = figures,
+            Dates = dates,
+        };
+    }
+
+    /// <summary>The id of an event whose smallest member id is <paramref name="firstMember"/>.</summary>
+    public static string EventId(StoryId firstMember)
+    {
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(firstMember.Value));
+        return "ev-" + Convert.ToHexStringLower(hash)[..12];
+    }
+
+    private sealed record MergeContext(IReadOnlyList<AnalyzedStory> Members, LanguageTag Majority)
+    {
+        public LanguageTag LanguageOf(StoryId id) => Members.First(m => m.Id == id).Language;
+    }
+
+    // ---- People ---------------------------------------------------------------------------------------------
+
+    /// <summary>One person as one report names them: the mentions grouped by surname within the report.</summary>
+    private sealed record ReportPerson(AnalyzedStory Story, EntityMention Best, string? Role)
+    {
+        public Token Surname => Best.Head;
+        public Token? Given => Best.GivenName;
+        public string SurnameKey => SpellingKey.Of(Surname);
+        public string? GivenKey => Given is { } g ? SpellingKey.Of(g) : null;
+    }
+
+    private static List<Fact> MergePeople(MergeContext context)
+    {
+        var reportPeople = new List<ReportPerson>();
+        foreach (var story in context.Members)
+        {
+            foreach (var group in story.Entities.Where(e => e.Kind == EntityKind.Person).GroupBy(e => EntityTagger.PersonKey(e.Head)))
+            {
+                // The fullest mention, least inflected: most words, then the shortest surname form (nominative).
+                var best = group.OrderByDescending(m => m.Tokens.Count).ThenBy(m => m.Head.Surface.Length).ThenBy(m => m.Tokens[0].Start).First();
+                reportPeople.Add(new ReportPerson(story, best, group.Select(m => m.Role).FirstOrDefault(r => r is not null)));
+            }
+        }
+
+        var groups = UnionFind(reportPeople, SamePerson);
+        var facts = new List<Fact>();
+        foreach (var group in groups)
+        {
+            var variants = group.GroupBy(p => p.Best.Surface, StringComparer.Ordinal)
+                .Select(g => new FactVariant(g.Key, g.Select(p => p.Story.Id).Distinct().Order().ToList(),
+                    g.Select(p => p.Story.Language).Distinct().ToList(), g.Select(p => p.Role).FirstOrDefault(r => r is not null)))
+                .ToList();
+            var full = group.Where(p => p.Given is not null).ToList();
+            bool conflict = group.Select(p => p.SurnameKey).Distinct().Count() > 1
+                            || full.Select(p => p.GivenKey).Distinct().Count() > 1;
+            var canonical = Canonical(variants, context.Majority, prefer: v => v.Value.Contains(' '));
+            var role = group.OrderByDescending(p => p.Story.Language == context.Majority).ThenBy(p => p.Story.Id)
+                .Select(p => p.Role).FirstOrDefault(r => r is not null);
+            facts.Add(new Fact(FactId("person", canonical.Value, facts), FactKind.Person, canonical.Value, OrderVariants(variants, canonical), conflict, role));
+        }
+        return facts.OrderByDescending(f => f.Sources.Count).ThenBy(f => f.Value, StringComparer.Ordinal).ToList();
+    }
+
+    private static bool SamePerson(ReportPerson a, ReportPerson b)
+    {
+        if (a.Story.Id == b.Story.Id) return false;   // one report names two people apart
+        int surname = SpellingKey.Likeness(a.SurnameKey, b.SurnameKey);
+        if (surname < SurnameLikeness) return false;
+        if (a.GivenKey is { } ga && b.GivenKey is { } gb) return SpellingKey.Likeness(ga, gb) >= GivenNameLikeness;
+        return a.SurnameKey == b.SurnameKey;
+    }
+
+    // ---- Organisations and places ------------------------------------------------------------------------------
+
+    private sealed record ReportName(AnalyzedStory Story, EntityMention Mention)
+    {
+        public string Key => string.Join(' ', Mention.Tokens.Select(SpellingKey.Of));
+    }
+
+    private static List<Fact> MergeNames(MergeContext context, EntityKind kind, string idPrefix)
+    {
+        var names = context.Members
+            .SelectMany(s => s.Entities.Where(e => e.Kind == kind).Select(e => new ReportName(s, e)))
+            .ToList();
+        var groups = UnionFind(names, (a, b) => a.Key == b.Key || (kind == EntityKind.Organisation
+            ? SpellingKey.Likeness(a.Key, b.Key) >= OrganisationLikeness
+            : SpellingKey.Likeness(a.Key, b.Key) >= SurnameLikeness && a.Mention.Tokens.Count == b.Mention.Tokens.Count));
+        var facts = new List<Fact>();
+        foreach (var group in groups)
+        {
+            var variants = group.GroupBy(n => n.Mention.Surface, StringComparer.Ordinal)
+                .Select(g => new FactVariant(g.Key, g.Select(n => n.Story.Id).Distinct().Order().ToList(), g.Select(n => n.Story.Language).Distinct().ToList()))
+                .ToList();
+            // Inflected forms of one name are one value; the shortest form is the least inflected.
+            var canonical = Canonical(variants, context.Majority, prefer: null, shortestFirst: true);
+            facts.Add(new Fact(FactId(idPrefix, canonical.Value, facts), kind == EntityKind.Place ? FactKind.Place : FactKind.Organisation,
+                canonical.Value, OrderVariants(variants, canonical), Conflict: false));
+        }
+        return facts.OrderByDescending(f => f.Sources.Count).ThenBy(f => f.Value, StringComparer.Ordinal).ToList();
+    }
+
+    private static Fact? ChoosePlace(MergeContext context, IReadOnlyList<Fact> places)
+    {
+        Fact? best = null;
+        double bestScore = 0;
+        foreach (var place in places)
+        {
+            var surfaces = place.Variants.Select(v => v.Value).ToHashSet(StringComparer.Ordinal);
+            double score = 0;
+            foreach (var story in context.Members)
+            {
+                // The earliest locative mention in each report counts, more the nearer it is to the lede.
+                var first = story.Entities.Where(e => e.Kind == EntityKind.Place && e.Locative && surfaces.Contains(e.Surface))
+                    .Select(e => (double?)e.Sentence).Min();
+                if (first is { } s) score += 1.0 / (1 + s);
+            }
+            if (score > bestScore) { bestScore = score; best = place; }
+        }
+        return best;
+    }
+
+    // ---- Figures and dates ------------------------------------------------------------------------------------
+
+    private static List<Fact> MergeFigures(MergeContext context)
+    {
+        var all = context.Members.SelectMany(s => s.Figures.Select(f => (Story: s, Figure: f))).ToList();
+        var facts = new List<Fact>();
+        var contexts = new List<HashSet<string>>();
+        foreach (var g in all.GroupBy(x => (x.Figure.Kind, x.Figure.Value, x.Figure.UpperValue)).OrderBy(g => g.Min(x => x.Story.Id)).ThenBy(g => g.Key.Value))
+        {
+            var first = g.First().Figure;
+            var qualifier = g.Select(x => x.Figure.Qualifier).FirstOrDefault(q => q is not null);
+            var value = (qualifier switch { "about" => "~", "over" => ">", "under" => "<", "up to" => "≤", _ => "" }) + first.Canonical;
+            var variants = g.GroupBy(x => x.Story.Id).OrderBy(x => x.Key)
+                .Select(x => new FactVariant(x.First().Figure.Text, [x.Key], [x.First().Story.Language],
+                    string.Join("; ", x.Select(y => y.Figure.Context).Where(c => c.Length > 0).Distinct())))
+                .ToList();
+            facts.Add(new Fact(FactId("figure", first.Canonical, facts), FactKind.Figure, value, variants, Conflict: false,
+                Detail: variants.Select(v => v.Detail).FirstOrDefault(d => !string.IsNullOrEmpty(d))));
+            contexts.Add(g.SelectMany(x => x.Figure.ContextKeys).ToHashSet(StringComparer.Ordinal));
+        }
+        // Two values conflict when they count the same thing (shared context words) and no report states both:
+        // 6 thousand last year and 5 thousand this year, both in every report, are two facts, not a disagreement.
+        for (int i = 0; i < facts.Count; i++)
+            for (int j = i + 1; j < facts.Count; j++)
+            {
+                if (facts[i].Sources.Intersect(facts[j].Sources).Any() || !contexts[i].Overlaps(contexts[j])) continue;
+                facts[i] = facts[i] with { Conflict = true };
+                facts[j] = facts[j] with { Conflict = true };
+            }
+        return facts.OrderByDescending(f => f.Sources.Count).ThenBy(f => f.Id, StringComparer.Ordinal).ToList();
+    }
+
+    private static List<Fact> MergeDates(MergeContext context)
+    {
+        return context.Members
+            .SelectMany(s => s.Dates.Select(d => (Story: s, Date: d)))
+            .GroupBy(x => x.Date.Canonical)
+            .Select(g => new Fact("date-" + g.Key, FactKind.Date, g.Key,
+                [new FactVariant(g.Key, g.Select(x => x.Story.Id).Distinct().Order().ToList(), g.Select(x => x.Story.Language).Distinct().ToList())],
+                Conflict: false))
+            .OrderByDescending(f => f.Sources.Count).ThenBy(f => f.Value, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    private static (DateOnly? Date, string Basis) EventDate(IReadOnlyList<AnalyzedStory> members, IReadOnlyList<Fact> dates)
+    {
+        var published = members.Select(m => m.Story.Published).Where(d => d is not null).Select(d => d!.Value).DefaultIfEmpty().Min();
+        bool anyPublished = members.Any(m => m.Story.Published is not null);
+        if (anyPublished)
+        {
+            var stated = dates
+                .Select(f => (Fact: f, Date: DateOnly.TryParseExact(f.Value, "yyyy-MM-dd", out var d) ? d : (DateOnly?)null))
+                .Where(x => x.Date is { } d && d <= published && d.DayNumber >= published.DayNumber - StatedDateWindowDays)
+                .OrderByDescending(x => x.Fact.Sources.Count).ThenByDescending(x => x.Date)
+                .FirstOrDefault();
+            return stated.Date is { } s ? (s, "stated") : (published, "published");
+        }
+        var any = dates.Select(f => DateOnly.TryParseExact(f.Value, "yyyy-MM-dd", out var d) ? d : (DateOnly?)null).FirstOrDefault(d => d is not null);
+        return any is { } a ? (a, "stated") : (null, "unknown");
+    }
+
+    private static (string Title, StoryId From) ChooseTitle(IReadOnlyList<AnalyzedStory> members, LanguageTag majority)
+    {
+        var withTitle = members.Where(m => !string.IsNullOrWhiteSpace(m.Title)).OrderByDescending(m => m.Language == majority).ThenBy(m => m.Id).FirstOrDefault();
+        if (withTitle is not null) return (Shorten(withTitle.Title!), withTitle.Id);
+        var first = members.OrderByDescending(m => m.Language == majority).ThenBy(m => m.Id).First();
+        var sentence = first.Sentences.Count > 0 ? first.Sentences[0].Text : first.Id.Value;
+        return (Shorten(sentence), first.Id);
+    }
+
+    private static string Shorten(string text)
+    {
+        text = text.ReplaceLineEndings(" ").Trim();
+        if (text.Length <= MaxTitleChars) return text;
+        int cut = text.LastIndexOf(' ', MaxTitleChars);
+        return text[..(cut > MaxTitleChars / 2 ? cut : MaxTitleChars)] + "…";
+    }
+
+    // ---- Shared -------------------------------------------------------------------------------------------
+
+    private static FactVariant Canonical(IReadOnlyList<FactVariant> variants, LanguageTag majority, Func<FactVariant, bool>? prefer, bool shortestFirst = false)
+    {
+        var ordered = variants.OrderByDescending(v => prefer?.Invoke(v) ?? false)
+            .ThenByDescending(v => v.Sources.Count);
+        if (shortestFirst)
+            ordered = variants.OrderByDescending(v => v.Sources.Count).ThenBy(v => v.Value.Length);
+        return ordered.ThenByDescending(v => v.Languages.Contains(majority)).ThenBy(v => v.Sources[0]).ThenBy(v => v.Value, StringComparer.Ordinal).First();
+    }
+
+    private static IReadOnlyList<FactVariant> OrderVariants(IReadOnlyList<FactVariant> variants, FactVariant canonical) =>
+        variants.OrderByDescending(v => ReferenceEquals(v, canonical)).ThenByDescending(v => v.Sources.Count).ThenBy(v => v.Value, StringComparer.Ordinal).ToList();
+
+    private static string FactId(string kind, string value, IReadOnlyList<Fact> existing)
+    {
+        var words = value.Split([' ', '-', '.', '%'], StringSplitOptions.RemoveEmptyEntries).Select(w => NeutralForm.Shared.Of(w)).Where(w => w.Length > 0);
+        var slug = string.Join('-', words);
+        if (slug.Length > 48) slug = slug[..48];
+        var id = $"{kind}-{(slug.Length > 0 ? slug : "x")}";
+        var candidate = id;
+        for (int n = 2; existing.Any(f => f.Id == candidate); n++) candidate = $"{id}~{n}";
+        return candidate;
+    }
+
+    private static List<List<T>> UnionFind<T>(IReadOnlyList<T> items, Func<T, T, bool> same)
+    {
+        var parent = Enumerable.Range(0, items.Count).ToArray();
+        int Find(int x) { while (parent[x] != x) x = parent[x] = parent[parent[x]]; return x; }
+        for (int i = 0; i < items.Count; i++)
+            for (int j = i + 1; j < items.Count; j++)
+                if (Find(i) != Find(j) && same(items[i], items[j])) parent[Find(j)] = Find(i);
+        return Enumerable.Range(0, items.Count).GroupBy(Find).Select(g => g.Select(i => items[i]).ToList()).ToList();
+    }
+}

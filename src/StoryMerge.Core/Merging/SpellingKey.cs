@@ -1,0 +1,30 @@
+using StoryMerge.Core.Analysis;
+
+namespace StoryMerge.Core.Merging;
+
+/// <summary>Tells spellings that differ only across scripts (Карин/Қарин, Кажибаева/Қажыбаева, Бэлла/Белла) from real disagreements (Умаров/Омаров).</summary>
+/// <remarks>
+/// The key of a word is its neutral stem with the letters that alphabets render differently for one sound made equal
+/// (y = i = j), doubled letters single, and final vowels dropped (so inflection and gender do not count).
+/// </remarks>
+public static class SpellingKey
+{
+    public static string Of(Token word) => Of(word.Neutral.Length > 0 ? word.Neutral : word.NeutralSurface);
+
+    public static string Of(string neutral)
+    {
+        ArgumentNullException.ThrowIfNull(neutral);
+        var chars = new List<char>(neutral.Length);
+        foreach (var c0 in neutral)
+        {
+            char c = c0 is 'y' or 'j' ? 'i' : c0;
+            if (chars.Count > 0 && chars[^1] == c) continue;
+            chars.Add(c);
+        }
+        while (chars.Count > 2 && chars[^1] is 'a' or 'e' or 'i' or 'o' or 'u') chars.RemoveAt(chars.Count - 1);
+        return new string(chars.ToArray());
+    }
+
+    /// <summary>FuzzySharp's ratio (0–100) of two neutral forms. Neutral forms are ASCII, so its default preprocessing keeps them whole.</summary>
+    public static int Likeness(string a, string b) => FuzzySharp.Fuzz.Ratio(a, b);
+}

@@ -1,0 +1,49 @@
+namespace StoryMerge.Core.Retrieval;
+
+/// <summary>How rare a match key is: document frequencies from the shipped background plus the stories seen so far.</summary>
+/// <remarks>
+/// A collection of five stories says nothing about which words are common, so the background counts (learned from
+/// the development sets by <c>storymerge learn</c>) come first and the collection's own counts are added as stories
+/// arrive. Not thread-safe for writes: add and remove stories from one thread, read from any once writing stops.
+/// </remarks>
+public sealed class KeyRarity
+{
+    private readonly BackgroundModel _background;
+    private readonly Dictionary<string, int> _collection = new(StringComparer.Ordinal);
+
+    public KeyRarity(BackgroundModel background)
+    {
+        ArgumentNullException.ThrowIfNull(background);
+        _background = background;
+    }
+
+    /// <summary>Stories counted from the collection.</summary>
+    public int CollectionDocuments { get; private set; }
+
+    public int DocumentFrequency(string key) => _background.DocumentFrequency(key) + _collection.GetValueOrDefault(key);
+
+    /// <summary>Inverse document frequency: ln((N + 1) / (df + 0.5)), never below zero.</summary>
+    public double Idf(string key)
+    {
+        double n = _background.Documents + CollectionDocuments;
+        return Math.Max(0, Math.Log((n + 1) / (DocumentFrequency(key) + 0.5)));
+    }
+
+    public void Add(MatchKeys keys)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        CollectionDocuments++;
+        foreach (var key in keys.All) _collection[key] = _collection.GetValueOrDefault(key) + 1;
+    }
+
+    public void Remove(MatchKeys keys)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        CollectionDocuments = Math.Max(0, CollectionDocuments - 1);
+        foreach (var key in keys.All)
+        {
+            int n = _collection.GetValueOrDefault(key) - 1;
+            if (n <= 0) _collection.Remove(key); else _collection[key] = n;
+        }
+    }
+}

@@ -1,0 +1,56 @@
+using StoryMerge.Core.Retrieval;
+
+namespace StoryMerge.Core.Scoring;
+
+/// <summary>Combines the pair signals into one score that means the same for every language pair.</summary>
+/// <remarks>
+/// A raw similarity is not comparable across language pairs: two unrelated Russian reports share more words than one
+/// story told in Kazakh and Russian. Each signal is therefore turned into a z-score against unrelated pairs of the
+/// same two languages, seen from each story (<see cref="StoryBackgrounds"/>): the two z-scores are averaged, capped,
+/// weighted and summed; then penalties for a shared language
+/// and for dates too far apart are subtracted. Thread-safe while the rarity and statistics are not being written.
+/// </remarks>
+public sealed class PairScorer(ScoringOptions options, KeyRarity rarity, StoryBackgrounds backgrounds) : IPairScorer
+{
+    /// <summary>Smallest spread divided by: a story that shares no key with any sampled story has a spread of zero.</summary>
+    private const double MinStdDev = 0.01;
+
+    public double MatchThreshold => options.MatchThreshold;
+
+    public ScoringOptions Options => options;
+
+    public PairScore Score(AnalyzedStory a, AnalyzedStory b)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        var signals = PairSignals.Of(a, b, rarity);
+        return Combine(a, b, signals);
+    }
+
+    /// <summary>Scores already computed signals; used where the signals were computed once for several settings.</summary>
+    public PairScore Combine(AnalyzedStory a, AnalyzedStory b, PairSignals signals)
+    {
+        var fromA = backgrounds.For(a, b.Language);
+        var fromB = backgrounds.For(b, a.Language);
+        var weights = options.Weights;
+        var z = new double[PairSignals.Count];
+        double total = 0;
+        for (int i = 0; i < PairSignals.Count; i++)
+        {
+            double za = (signals[i] - fromA.Mean[i]) / Math.Max(fromA.StdDev[i], MinStdDev);
+            double zb = (signals[i] - fromB.Mean[i]) / Math.Max(fromB.StdDev[i], MinStdDev);
+            z[i] = Math.Clamp((za + zb) / 2, -options.MaxSignalZ, options.MaxSignalZ);
+            total += weights[i] * z[i];
+        }
+        double penalty = 0;
+        if (a.Language == b.Language) penalty += options.SameLanguagePenalty;
+        if (a.Story.Published is { } da && b.Story.Published is { } db)
+        {
+            int days = Math.Abs(da.DayNumber - db.DayNumber);
+            if (days > options.DateWindowDays) penalty += (days - options.DateWindowDays) * options.DatePenaltyPerDay;
+        }
+        total -= penalty;
+        var similarity = Similarity.Clamp(1 / (1 + Math.Exp(-(total - options.MatchThreshold))));
+        return new PairScore(a.Id, b.Id, signals, z, penalty, total, similarity);
+    }
+}

@@ -1,0 +1,58 @@
+using StoryMerge.Core.Retrieval;
+
+namespace StoryMerge.Core.Scoring;
+
+/// <summary>The raw similarity signals between two stories, each between 0 and 1.</summary>
+/// <param name="Vector">Cosine of the hashed n-gram vectors.</param>
+/// <param name="Names">Rarity-weighted overlap of name keys.</param>
+/// <param name="Numbers">Rarity-weighted overlap of figures and years.</param>
+/// <param name="Words">Rarity-weighted overlap of content-word keys.</param>
+public readonly record struct PairSignals(double Vector, double Names, double Numbers, double Words)
+{
+    /// <summary>How many signals there are; statistics arrays have this length.</summary>
+    public const int Count = 4;
+
+    public double this[int index] => index switch
+    {
+        0 => Vector,
+        1 => Names,
+        2 => Numbers,
+        3 => Words,
+        _ => throw new ArgumentOutOfRangeException(nameof(index)),
+    };
+
+    /// <summary>The signals' names, in index order, as configuration and reports spell them.</summary>
+    public static readonly string[] SignalNames = ["vector", "names", "numbers", "words"];
+
+    /// <summary>Computes the signals of a pair of analysed stories.</summary>
+    public static PairSignals Of(AnalyzedStory a, AnalyzedStory b, KeyRarity rarity)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        ArgumentNullException.ThrowIfNull(rarity);
+        return new PairSignals(
+            NgramEmbedder.Cosine(a.Vector, b.Vector),
+            KeyOverlap(a.Keys.Names, b.Keys.Names, rarity),
+            KeyOverlap(a.Keys.Numbers, b.Keys.Numbers, rarity),
+            KeyOverlap(a.Keys.Words, b.Keys.Words, rarity));
+    }
+
+    /// <summary>Cosine of the two key sets as binary vectors weighted by inverse document frequency.</summary>
+    public static double KeyOverlap(IReadOnlySet<string> a, IReadOnlySet<string> b, KeyRarity rarity)
+    {
+        if (a.Count == 0 || b.Count == 0) return 0;
+        double shared = 0, normA = 0, normB = 0;
+        foreach (var key in a)
+        {
+            double w = rarity.Idf(key);
+            normA += w * w;
+            if (b.Contains(key)) shared += w * w;
+        }
+        foreach (var key in b)
+        {
+            double w = rarity.Idf(key);
+            normB += w * w;
+        }
+        return normA == 0 || normB == 0 ? 0 : Math.Min(1, shared / Math.Sqrt(normA * normB));
+    }
+}

@@ -1,0 +1,38 @@
+namespace StoryMerge.Core.Scoring;
+
+/// <summary>Weights and thresholds of the pair score; read from storymerge.json ("scoring").</summary>
+public sealed record ScoringOptions
+{
+    /// <summary>Weight of each signal's z-score, in <see cref="PairSignals.SignalNames"/> order.</summary>
+    public double VectorWeight { get; init; } = 0.3;
+    public double NamesWeight { get; init; } = 0.3;
+    public double NumbersWeight { get; init; } = 0.15;
+    public double WordsWeight { get; init; } = 0.25;
+
+    /// <summary>Subtracted when both reports are in one language: two outlets in one language share wording without sharing an event.</summary>
+    public double SameLanguagePenalty { get; init; } = 0.5;
+
+    /// <summary>Reports whose dates are further apart than this many days are penalised (default 3).</summary>
+    public int DateWindowDays { get; init; } = 3;
+
+    /// <summary>Subtracted per day beyond the window (default 0.5).</summary>
+    public double DatePenaltyPerDay { get; init; } = 0.5;
+
+    /// <summary>A z-score is capped here so one overwhelming signal cannot outvote all others (default 12).</summary>
+    public double MaxSignalZ { get; init; } = 12;
+
+    /// <summary>The combined score at which two reports count as one event (Similarity 0.5 there).</summary>
+    public double MatchThreshold { get; init; } = 3.0;
+
+    public double[] Weights => [VectorWeight, NamesWeight, NumbersWeight, WordsWeight];
+
+    /// <exception cref="ArgumentException">A weight is negative or not finite, or the window is negative.</exception>
+    public void Validate()
+    {
+        foreach (var (w, name) in Weights.Zip(PairSignals.SignalNames))
+            if (!double.IsFinite(w) || w < 0) throw new ArgumentException($"scoring.{name}Weight must be a finite number ≥ 0 (got {w}).");
+        if (DateWindowDays < 0) throw new ArgumentException("scoring.dateWindowDays must be ≥ 0.");
+        if (!double.IsFinite(MatchThreshold)) throw new ArgumentException("scoring.matchThreshold must be a finite number.");
+        if (MaxSignalZ <= 0) throw new ArgumentException("scoring.maxSignalZ must be > 0.");
+    }
+}
