@@ -50,7 +50,7 @@ public sealed class DedupPipeline
 
         var context = BatchContext.Build(this, stories);
         var edges = ScoreCandidates(context, progress, cancellation);
-        var clusterer = new AverageLinkClusterer(Options.Clustering);
+        var clusterer = new AverageLinkClusterer(Options.Clustering, Options.Scoring.MatchThreshold);
         var clusters = clusterer.Cluster(stories.Count, edges.Select(e => new ScoredEdge(e.I, e.J, e.Score.Total)));
         progress?.Report(new BatchProgress("cluster", clusters.Count, clusters.Count));
 

@@ -28,6 +28,6 @@ public sealed class DedupPipelineBuilder
     public DedupPipeline Build()
     {
         _options.Validate();
-        return new DedupPipeline(_options, _background ?? BackgroundModel.Shipped, new StoryAnalyzer(_options.Analysis, NeutralForm.Shared));
+        return new DedupPipeline(_options, _background ?? BackgroundModel.Shipped, new StoryAnalyzer(_options.Analysis, NeutralForm.Shared, (_background ?? BackgroundModel.Shipped).Lexicon));
     }
 }

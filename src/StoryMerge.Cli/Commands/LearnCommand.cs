@@ -30,15 +30,18 @@ public static class LearnCommand
             return ExitCodes.InputError;
         }
 
-        var pipeline = new DedupPipelineBuilder().UseBackground(BackgroundModel.Empty).Build();
-        var stories = pipeline.AnalyzeAll(labelled.Select(i => i.Story!).ToList());
+        // First pass without a lexicon to learn one; second pass with it, so the key counts include concepts.
+        var inputs = labelled.Select(i => i.Story!).ToList();
         var labels = labelled.Select(i => i.Label!).ToArray();
+        var lexicon = new LexiconLearner().Learn(new DedupPipelineBuilder().UseBackground(BackgroundModel.Empty).Build().AnalyzeAll(inputs), labels);
+        var pipeline = new DedupPipelineBuilder().UseBackground(new BackgroundModel { Lexicon = lexicon }).Build();
+        var stories = pipeline.AnalyzeAll(inputs);
 
         var df = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var s in stories)
             foreach (var key in s.Keys.All) df[key] = df.GetValueOrDefault(key) + 1;
         var frequent = df.Where(kv => kv.Value >= args.MinDocumentFrequency).ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal);
-        var keysOnly = new BackgroundModel { Documents = stories.Count, KeyDocumentFrequency = frequent };
+        var keysOnly = new BackgroundModel { Documents = stories.Count, KeyDocumentFrequency = frequent, Lexicon = lexicon };
         var rarity = new KeyRarity(keysOnly);
 
         var byPair = new Dictionary<string, List<PairSignals>>(StringComparer.Ordinal);
@@ -56,6 +59,7 @@ public static class LearnCommand
         {
             Documents = stories.Count,
             KeyDocumentFrequency = frequent,
+            Lexicon = lexicon,
             LanguagePairs = byPair.OrderBy(kv => kv.Key, StringComparer.Ordinal).ToDictionary(kv => kv.Key, kv => PairStatistics.Measure(kv.Value, trimTop: 0)),
             Relations = byRelation.OrderBy(kv => kv.Key, StringComparer.Ordinal).ToDictionary(kv => kv.Key, kv => PairStatistics.Measure(kv.Value, trimTop: 0)),
             Provenance = $"storymerge learn {string.Join(' ', args.Inputs.Select(Path.GetFileName))}: {stories.Count} labelled stories, {labels.Distinct().Count()} events",
@@ -72,7 +76,7 @@ public static class LearnCommand
             error.WriteLine($"error: cannot write {args.Out}: {e.Message}");
             return ExitCodes.OutputError;
         }
-        output.WriteLine($"learned from {stories.Count} stories ({labels.Distinct().Count()} events): {frequent.Count:N0} keys, {model.LanguagePairs.Count} language pairs → {args.Out}");
+        output.WriteLine($"learned from {stories.Count} stories ({labels.Distinct().Count()} events): {frequent.Count:N0} keys, {lexicon.Count:N0} lexicon entries (pivot {lexicon.Pivot ?? "none"}), {model.LanguagePairs.Count} language pairs → {args.Out}");
         foreach (var (pair, stats) in model.LanguagePairs)
             output.WriteLine($"  {pair,-7} {stats.Pairs,7:N0} pairs  mean {string.Join(" ", stats.Mean.Select(m => m.ToString("0.000")))}  sd {string.Join(" ", stats.StdDev.Select(m => m.ToString("0.000")))}");
         return ExitCodes.Success;

@@ -4,7 +4,8 @@ namespace StoryMerge.Core.Analysis;
 /// <remarks>
 /// Built from the neutral form, so Sturridge, Старридж and Старыдж all give "strt". Classes join letters that
 /// transliterations swap for one another (g/h/kh/x, c/s/z/zh/sh/ch, b/p/f/v/w, d/t); j and y count as vowels
-/// (й, Andrey/Андрей); a class repeated without a vowel between (Старридж/Старыдж) is kept once.
+/// (й, Andrey/Андрей); the h of a Latin digraph is silent (ch, sh, th: Childers = Чайлдэрс); a class repeated without
+/// a vowel between (Старридж/Старыдж) is kept once.
 /// </remarks>
 public static class ConsonantSkeleton
 {
@@ -17,8 +18,11 @@ public static class ConsonantSkeleton
         Span<char> buffer = stackalloc char[length];
         int n = 0;
         char previous = '\0';
-        foreach (var c in neutral)
+        for (int i = 0; i < neutral.Length; i++)
         {
+            char c = neutral[i];
+            // Latin digraphs write one sound that Cyrillic writes with one letter: ch/sh/zh/kh/th/ph (Чайлдэрс = Childers).
+            if (c == 'h' && i > 0 && neutral[i - 1] is 'c' or 's' or 'z' or 'k' or 't' or 'p' or 'g') continue;
             char cls = ClassOf(c);
             if (cls == '\0') { previous = '\0'; continue; }   // vowels are dropped, but they keep "m-m" apart
             if (cls == previous) continue;

@@ -4,7 +4,7 @@ namespace StoryMerge.Core.Analysis;
 
 /// <summary>Runs the analysis chain on one story: furniture → language → sentences → tokens → stop words → stems → neutral form → entities, figures, dates → keys and vector.</summary>
 /// <remarks>Immutable and thread-safe: build once, share.</remarks>
-public sealed class StoryAnalyzer(AnalysisOptions options, NeutralForm neutralForm)
+public sealed class StoryAnalyzer(AnalysisOptions options, NeutralForm neutralForm, Lexicon lexicon)
 {
     private readonly PageFurnitureFilter _furniture = new();
     private readonly LanguageIdentifier _languages = new();
@@ -16,7 +16,7 @@ public sealed class StoryAnalyzer(AnalysisOptions options, NeutralForm neutralFo
     private readonly EntityTagger _entities = new();
     private readonly FigureExtractor _figures = new();
     private readonly DateExtractor _dates = new();
-    private readonly MatchKeyExtractor _keys = new();
+    private readonly MatchKeyExtractor _keys = new(lexicon);
     private readonly NgramEmbedder _embedder = new(options.VectorDimensions);
 
     public AnalysisOptions Options => options;
@@ -48,7 +48,7 @@ public sealed class StoryAnalyzer(AnalysisOptions options, NeutralForm neutralFo
         if (title is not null && !body.StartsWith(title, StringComparison.Ordinal))
             titleTokens = _normalizer.Apply(_stemmer.Apply(_stopWords.Apply(_tokenizer.Tokenize(_sentences.Split(title)), language), language));
 
-        var keys = _keys.Extract(tokens.Concat(titleTokens).ToList(), figures);
+        var keys = _keys.Extract(tokens.Concat(titleTokens).ToList(), figures, language);
         return new AnalyzedStory
         {
             Story = story,

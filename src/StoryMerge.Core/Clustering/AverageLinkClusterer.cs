@@ -2,12 +2,13 @@ namespace StoryMerge.Core.Clustering;
 
 /// <summary>Agglomerative clustering with average linkage over the candidate graph.</summary>
 /// <remarks>
-/// Two clusters merge while the average score over <em>all</em> pairs between them reaches the threshold; a pair
+/// Two clusters merge while the average score over <em>all</em> pairs between them reaches the threshold (the
+/// scoring's match threshold, so "one event" means the same for a pair and for two clusters); a pair
 /// that was never a candidate counts as <see cref="ClusteringOptions.MissingPairScore"/>. One story that happens to
 /// resemble two events cannot chain them: the many unscored or low pairs between the two events pull the average down.
 /// Deterministic: ties are broken by the lower story index. Stateless and thread-safe.
 /// </remarks>
-public sealed class AverageLinkClusterer(ClusteringOptions options) : IClusterer
+public sealed class AverageLinkClusterer(ClusteringOptions options, double threshold) : IClusterer
 {
     public IReadOnlyList<IReadOnlyList<int>> Cluster(int count, IEnumerable<ScoredEdge> edges)
     {
@@ -38,7 +39,7 @@ public sealed class AverageLinkClusterer(ClusteringOptions options) : IClusterer
             if (!members.ContainsKey(a) || !members.ContainsKey(b) || !links[a].TryGetValue(b, out var current)) continue;
             double avg = Average(current, members[a].Count, members[b].Count);
             if (avg != priority.Avg) continue;   // stale entry: the clusters changed since it was queued
-            if (avg < options.Threshold) break;
+            if (avg < threshold) break;
             if (members[a].Count + members[b].Count > options.MaxClusterSize) continue;
 
             // Merge b into a: members, then b's links into a's.
@@ -63,7 +64,7 @@ public sealed class AverageLinkClusterer(ClusteringOptions options) : IClusterer
     private void Enqueue(PriorityQueue<(int, int), (double, int, int)> queue, Dictionary<int, List<int>> members, int a, int b, Link link)
     {
         double avg = Average(link, members[a].Count, members[b].Count);
-        if (avg >= options.Threshold) queue.Enqueue((a, b), (avg, a, b));
+        if (avg >= threshold) queue.Enqueue((a, b), (avg, a, b));
     }
 
     private double Average(Link link, int sizeA, int sizeB)
@@ -85,9 +86,6 @@ public sealed class AverageLinkClusterer(ClusteringOptions options) : IClusterer
 /// <summary>Settings of the clustering; read from storymerge.json ("clustering").</summary>
 public sealed record ClusteringOptions
 {
-    /// <summary>The average pair score two clusters need to merge. Defaults to the scoring's match threshold when not set.</summary>
-    public double Threshold { get; init; } = 3.0;
-
     /// <summary>The score assumed for a pair that was never a candidate (default -1: such stories share no rare key).</summary>
     public double MissingPairScore { get; init; } = -1.0;
 
@@ -100,7 +98,6 @@ public sealed record ClusteringOptions
     /// <exception cref="ArgumentException">A setting is out of range.</exception>
     public void Validate()
     {
-        if (!double.IsFinite(Threshold)) throw new ArgumentException("clustering.threshold must be a finite number.");
         if (!double.IsFinite(MissingPairScore)) throw new ArgumentException("clustering.missingPairScore must be a finite number.");
         if (MaxClusterSize < 2) throw new ArgumentException("clustering.maxClusterSize must be ≥ 2.");
         if (CandidatesPerLanguage < 1) throw new ArgumentException("clustering.candidatesPerLanguage must be ≥ 1.");

@@ -30,6 +30,9 @@ public sealed class BackgroundModel
     /// <summary>The same by relation: "same-language", "same-script", "cross-script".</summary>
     public Dictionary<string, SignalStatistics> Relations { get; init; } = new(StringComparer.Ordinal);
 
+    /// <summary>Learned cross-language word correspondences.</summary>
+    public Lexicon Lexicon { get; init; } = Lexicon.Empty;
+
     /// <summary>Where the statistics came from (files and date), for the record.</summary>
     public string? Provenance { get; init; }
 

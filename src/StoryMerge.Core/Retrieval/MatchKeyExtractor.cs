@@ -9,11 +9,11 @@ namespace StoryMerge.Core.Retrieval;
 /// capitalised elsewhere) and acronyms. Both the stem and the whole word give a key, so a case ending that the light
 /// stemmer misses or wrongly takes still leaves one key in common. Thread-safe.
 /// </remarks>
-public sealed class MatchKeyExtractor
+public sealed class MatchKeyExtractor(Lexicon lexicon)
 {
     private const int MinContentLength = 4;
 
-    public MatchKeys Extract(IReadOnlyList<Token> tokens, IReadOnlyList<Figure> figures)
+    public MatchKeys Extract(IReadOnlyList<Token> tokens, IReadOnlyList<Figure> figures, LanguageTag language)
     {
         ArgumentNullException.ThrowIfNull(tokens);
         ArgumentNullException.ThrowIfNull(figures);
@@ -21,6 +21,7 @@ public sealed class MatchKeyExtractor
         var names = new HashSet<string>(StringComparer.Ordinal);
         var numbers = new HashSet<string>(StringComparer.Ordinal);
         var words = new HashSet<string>(StringComparer.Ordinal);
+        var concepts = new HashSet<string>(StringComparer.Ordinal);
 
         foreach (var t in tokens)
         {
@@ -39,13 +40,15 @@ public sealed class MatchKeyExtractor
             }
             if (t.Neutral.Length >= MinContentLength)
                 AddSkeleton(words, "w:", t.Neutral);
+            if (lexicon.ConceptOf(language, t.Neutral) is { } concept)
+                concepts.Add("c:" + concept);
         }
         foreach (var f in figures)
         {
             numbers.Add("#" + f.Value.ToString("0.##", CultureInfo.InvariantCulture) + (f.Kind == FigureKind.Percent ? "%" : ""));
             if (f.UpperValue is { } upper) numbers.Add("#" + upper.ToString("0.##", CultureInfo.InvariantCulture));
         }
-        return new MatchKeys(names, numbers, words);
+        return new MatchKeys(names, numbers, words, concepts);
     }
 
     private static void AddSkeleton(HashSet<string> keys, string prefix, string neutral)

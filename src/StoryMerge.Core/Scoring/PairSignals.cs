@@ -7,10 +7,11 @@ namespace StoryMerge.Core.Scoring;
 /// <param name="Names">Rarity-weighted overlap of name keys.</param>
 /// <param name="Numbers">Rarity-weighted overlap of figures and years.</param>
 /// <param name="Words">Rarity-weighted overlap of content-word keys.</param>
-public readonly record struct PairSignals(double Vector, double Names, double Numbers, double Words)
+/// <param name="Concepts">Rarity-weighted overlap of concepts from the learned lexicon.</param>
+public readonly record struct PairSignals(double Vector, double Names, double Numbers, double Words, double Concepts)
 {
     /// <summary>How many signals there are; statistics arrays have this length.</summary>
-    public const int Count = 4;
+    public const int Count = 5;
 
     public double this[int index] => index switch
     {
@@ -18,11 +19,12 @@ public readonly record struct PairSignals(double Vector, double Names, double Nu
         1 => Names,
         2 => Numbers,
         3 => Words,
+        4 => Concepts,
         _ => throw new ArgumentOutOfRangeException(nameof(index)),
     };
 
     /// <summary>The signals' names, in index order, as configuration and reports spell them.</summary>
-    public static readonly string[] SignalNames = ["vector", "names", "numbers", "words"];
+    public static readonly string[] SignalNames = ["vector", "names", "numbers", "words", "concepts"];
 
     /// <summary>Computes the signals of a pair of analysed stories.</summary>
     public static PairSignals Of(AnalyzedStory a, AnalyzedStory b, KeyRarity rarity)
@@ -34,7 +36,8 @@ public readonly record struct PairSignals(double Vector, double Names, double Nu
             NgramEmbedder.Cosine(a.Vector, b.Vector),
             KeyOverlap(a.Keys.Names, b.Keys.Names, rarity),
             KeyOverlap(a.Keys.Numbers, b.Keys.Numbers, rarity),
-            KeyOverlap(a.Keys.Words, b.Keys.Words, rarity));
+            KeyOverlap(a.Keys.Words, b.Keys.Words, rarity),
+            KeyOverlap(a.Keys.Concepts, b.Keys.Concepts, rarity));
     }
 
     /// <summary>Cosine of the two key sets as binary vectors weighted by inverse document frequency.</summary>

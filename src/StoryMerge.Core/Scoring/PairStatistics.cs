@@ -51,13 +51,18 @@ public sealed class PairStatistics(BackgroundModel background)
     }
 
     /// <summary>Mean and spread of a sample of signals, dropping the top share as likely related pairs.</summary>
+    /// <remarks>
+    /// With a share above zero at least one value is dropped once there are three: in a small collection a story's
+    /// sample holds its own duplicate, the one value that must not count as "unrelated".
+    /// </remarks>
     public static SignalStatistics Measure(IReadOnlyList<PairSignals> sample, double trimTop = 0.02)
     {
         ArgumentNullException.ThrowIfNull(sample);
         var mean = new double[PairSignals.Count];
         var std = new double[PairSignals.Count];
         if (sample.Count == 0) return new SignalStatistics { Mean = mean, StdDev = std, Pairs = 0 };
-        int keep = Math.Max(1, (int)Math.Round(sample.Count * (1 - trimTop)));
+        int drop = trimTop <= 0 || sample.Count < 3 ? 0 : Math.Max(1, (int)Math.Ceiling(sample.Count * trimTop));
+        int keep = sample.Count - drop;
         for (int i = 0; i < PairSignals.Count; i++)
         {
             var values = sample.Select(s => s[i]).Order().Take(keep).ToArray();
@@ -65,6 +70,6 @@ public sealed class PairStatistics(BackgroundModel background)
             mean[i] = m;
             std[i] = Math.Sqrt(values.Sum(v => (v - m) * (v - m)) / Math.Max(1, values.Length - 1));
         }
-        return new SignalStatistics { Mean = mean, StdDev = std, Pairs = sample.Count };
+        return new SignalStatistics { Mean = mean, StdDev = std, Pairs = keep };
     }
 }

@@ -8,6 +8,7 @@ public sealed record ScoringOptions
     public double NamesWeight { get; init; } = 0.3;
     public double NumbersWeight { get; init; } = 0.15;
     public double WordsWeight { get; init; } = 0.25;
+    public double ConceptsWeight { get; init; } = 0.25;
 
     /// <summary>Subtracted when both reports are in one language: two outlets in one language share wording without sharing an event.</summary>
     public double SameLanguagePenalty { get; init; } = 0.5;
@@ -18,13 +19,13 @@ public sealed record ScoringOptions
     /// <summary>Subtracted per day beyond the window (default 0.5).</summary>
     public double DatePenaltyPerDay { get; init; } = 0.5;
 
-    /// <summary>A z-score is capped here so one overwhelming signal cannot outvote all others (default 12).</summary>
-    public double MaxSignalZ { get; init; } = 12;
+    /// <summary>A z-score is capped here, a guard against a spread near zero (default 50).</summary>
+    public double MaxSignalZ { get; init; } = 50;
 
-    /// <summary>The combined score at which two reports count as one event (Similarity 0.5 there).</summary>
-    public double MatchThreshold { get; init; } = 3.0;
+    /// <summary>The combined score at which two reports, or on average two groups of reports, count as one event (Similarity 0.5 there; default 4).</summary>
+    public double MatchThreshold { get; init; } = 4.0;
 
-    public double[] Weights => [VectorWeight, NamesWeight, NumbersWeight, WordsWeight];
+    public double[] Weights => [VectorWeight, NamesWeight, NumbersWeight, WordsWeight, ConceptsWeight];
 
     /// <exception cref="ArgumentException">A weight is negative or not finite, or the window is negative.</exception>
     public void Validate()
