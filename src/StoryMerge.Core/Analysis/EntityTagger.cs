@@ -13,23 +13,25 @@ namespace StoryMerge.Core.Analysis;
 public sealed class EntityTagger
 {
     private const int MaxPersonWords = 4;
-    private const int RoleWindow = 6;
+    private const int RoleWindow = 10;
 
     public IReadOnlyList<EntityMention> Tag(string body, IReadOnlyList<Token> tokens, LanguageTag language)
     {
         ArgumentNullException.ThrowIfNull(body);
         ArgumentNullException.ThrowIfNull(tokens);
-        // Turkic case endings go on the last word of a noun phrase, so an inflected word closes a run:
-        // "Алматыда Қазақстан-Ресей ..." is a place and then another name, not one name.
-        bool inflectedWordEndsRun = language.Code is "kk" or "ky" or "tt" or "ba" or "tr" or "az" or "uz";
-        var runs = CapitalisedRuns(body, tokens, inflectedWordEndsRun);
+        // Turkic case endings go on the last word of a noun phrase, so a run that is not a person's name is cut after
+        // an inflected word: "Алматыда Қазақстан-Ресей ..." is a place and then another name. Names are tried whole
+        // first, because a given name may merely look inflected (Никита, Марина).
+        bool turkic = language.Code is "kk" or "ky" or "tt" or "ba" or "tr" or "az" or "uz";
+        var runs = CapitalisedRuns(body, tokens);
         var mentions = new List<EntityMention>();
         var surnames = new HashSet<string>(StringComparer.Ordinal);
         var placeKeys = new HashSet<string>(StringComparer.Ordinal);
         var pending = new List<(List<int> Run, bool Locative)>();
         bool strictPersons = language.Code is "de";
 
-        foreach (var run in runs)
+        var queue = new Queue<List<int>>(runs);
+        while (queue.TryDequeue(out var run))
         {
             var words = run.Select(i => tokens[i]).ToList();
             // Leading role words belong to the role, not the name: "Президенты Касым-Жомарт Токаев".
@@ -46,8 +48,16 @@ public sealed class EntityTagger
             var role = RoleBefore(body, tokens, run[skip]) ?? (skip > 0 ? string.Join(' ', words.Take(skip).Select(w => w.Surface)) : null);
             if (IsPerson(name, role, language, strictPersons))
             {
+                name = TrimToPersonalName(name);
                 mentions.Add(new EntityMention(EntityKind.Person, name, role));
                 surnames.Add(PersonKey(name[^1]));
+                continue;
+            }
+            int cut = turkic ? name.FindIndex(t => t.Stem.Length < t.Lower.Length) : -1;
+            if (cut >= 0 && cut < name.Count - 1)
+            {
+                queue.Enqueue(run.Skip(skip).Take(cut + 1).ToList());
+                queue.Enqueue(run.Skip(skip + cut + 1).ToList());
                 continue;
             }
             bool locative = IsLocative(tokens, run[skip], name[^1], language);
@@ -72,6 +82,15 @@ public sealed class EntityTagger
 
     internal static string PlaceKey(Token head) => ConsonantSkeleton.Of(head.Neutral, 8);
 
+    /// <summary>In Cyrillic names, words before "given name + surname" belong to the phrase before ("Президента России Дмитрий Песков"), unless the middle word is a patronymic.</summary>
+    private static List<Token> TrimToPersonalName(List<Token> name)
+    {
+        if (name.Count <= 2 || LanguageIdentifier.ScriptOf(name[^1].Surface[0]) != Script.Cyrillic) return name;
+        bool patronymic = name[^2].Lower is var middle && (middle.EndsWith("вич", StringComparison.Ordinal) || middle.EndsWith("вна", StringComparison.Ordinal)
+            || middle.EndsWith("ична", StringComparison.Ordinal) || middle.EndsWith("ұлы", StringComparison.Ordinal) || middle.EndsWith("қызы", StringComparison.Ordinal));
+        return name.Skip(name.Count - (patronymic ? 3 : 2)).ToList();
+    }
+
     private static bool IsPerson(List<Token> name, string? role, LanguageTag language, bool strict)
     {
         if (name.Count is < 2 or > MaxPersonWords || name.Any(t => t.IsAcronym || t.IsNumber)) return false;
@@ -85,30 +104,39 @@ public sealed class EntityTagger
 
     private static bool IsLocative(IReadOnlyList<Token> tokens, int first, Token head, LanguageTag language)
     {
+        // "в Национальном центре", "на Первом форуме": an adjective in the prepositional case, not a place.
+        if (LanguageIdentifier.ScriptOf(head.Surface[0]) == Script.Cyrillic && head.Lower.Length > 4
+            && (head.Lower.EndsWith("ом", StringComparison.Ordinal) || head.Lower.EndsWith("ем", StringComparison.Ordinal)
+                || head.Lower.EndsWith("ой", StringComparison.Ordinal) || head.Lower.EndsWith("ых", StringComparison.Ordinal) || head.Lower.EndsWith("их", StringComparison.Ordinal)))
+            return false;
         if (first > 0 && tokens[first - 1].Sentence == tokens[first].Sentence && EntityLexicon.IsLocativePreposition(tokens[first - 1].Lower))
             return true;
         return language.Code is "kk" or "ky" or "tt" or "ba" or "tr" or "az" or "uz" && EntityLexicon.HasLocativeSuffix(head.Lower);
     }
 
-    /// <summary>The role phrase written just before a name, back to the start of its clause, when it holds a role word.</summary>
+    /// <summary>The role phrase written just before a name: from its first role word (with the capitalised words just before it, "Государственный советник") to the name, within the clause.</summary>
     private static string? RoleBefore(string body, IReadOnlyList<Token> tokens, int first)
     {
         int from = first;
         for (int k = first - 1; k >= 0 && first - k <= RoleWindow; k--)
         {
             if (tokens[k].Sentence != tokens[first].Sentence || HasClauseBreak(body, tokens[k], tokens[k + 1])) break;
+            // Another person's name ends the search: "Президенты Касым-Жомарт Токаев и Владимир Путин".
+            if (tokens[k].IsCapitalised && EastSlavicLightStemmer.HasSurnameSuffix(tokens[k].Lower)) break;
             from = k;
         }
         for (int k = from; k < first; k++)
         {
             if (!EntityLexicon.IsRoleWord(tokens[k].Lower)) continue;
+            int start = k;
+            while (start > from && tokens[start - 1].IsCapitalised && !tokens[start - 1].IsAcronym) start--;
             int end = tokens[first - 1].Start + tokens[first - 1].Surface.Length;
-            return body[tokens[from].Start..end];
+            return body[tokens[start].Start..end];
         }
         return null;
     }
 
-    private static List<List<int>> CapitalisedRuns(string body, IReadOnlyList<Token> tokens, bool inflectedWordEndsRun)
+    private static List<List<int>> CapitalisedRuns(string body, IReadOnlyList<Token> tokens)
     {
         var runs = new List<List<int>>();
         List<int>? current = null;
@@ -118,8 +146,7 @@ public sealed class EntityTagger
             bool capital = t.IsCapitalised && !t.IsNumber && !t.IsStopWord;
             bool joins = current is not null && tokens[current[^1]].Sentence == t.Sentence
                 && !HasClauseBreak(body, tokens[current[^1]], t)
-                && !t.IsAcronym && !tokens[current[^1]].IsAcronym
-                && !(inflectedWordEndsRun && tokens[current[^1]].Stem.Length < tokens[current[^1]].Lower.Length);
+                && !t.IsAcronym && !tokens[current[^1]].IsAcronym;
             if (capital && joins) { current!.Add(i); continue; }
             if (current is not null) runs.Add(current);
             current = capital ? [i] : null;

@@ -76,7 +76,8 @@ public sealed class FigureExtractor
             var context = new List<Token>();
             for (int k = next; k < tokens.Count && context.Count < ContextWords && tokens[k].Sentence == t.Sentence; k++)
             {
-                if (tokens[k].IsNumber) break;
+                if (tokens[k].IsNumber || NumberLexicon.QualifierBefore(tokens[k].Lower) is not null) break;
+                if (k > next && Gap(body, tokens[k - 1], tokens[k]).Trim().Length > 0) break;   // the context ends at a comma or dash
                 if (!tokens[k].IsStopWord) context.Add(tokens[k]);
             }
             var text = body[t.Start..(tokens[last].Start + tokens[last].Surface.Length)];

@@ -6,7 +6,8 @@ namespace StoryMerge.Core.Analysis;
 /// <remarks>
 /// Works on lines. A <em>body line</em> is prose: it ends like a sentence and has a few words, or it is long.
 /// Everything before the first body line is page header (one headline is kept as the title), everything after the
-/// last body line is page footer (tags, tickers, related links). Between them, lines are kept unless they are
+/// last body line is page footer (tags, tickers, related links); a long prose line in the header (a lede written without
+/// a full stop) is kept. Between the first and last body lines, lines are kept unless they are
 /// clearly furniture on their own: a bare time or counter, a photo credit, a hashtag line, a repeated line.
 /// Thread-safe and stateless.
 /// </remarks>
@@ -15,6 +16,7 @@ public sealed class PageFurnitureFilter
     private const int MinWordsInSentenceLine = 4;
     private const int MinWordsInUnpunctuatedBodyLine = 25;
     private const double NavigationCapitalisedShare = 0.6;
+    private const int MinWordsInHeaderProse = 12;
 
     private static readonly string[] CreditPrefixes =
         ["фото:", "фото -", "photo:", "photo by", "foto:", "fotoğraf:", "сурет:", "суреттер:", "видео:", "video:", "источник:", "source:", "автор фото", "фото ", "credit:", "getty images", "reuters/", "ap photo"];
@@ -35,10 +37,15 @@ public sealed class PageFurnitureFilter
             return new StrippedText(string.Join('\n', kept), null, lines.Count - kept.Count);
         }
 
-        var title = ChooseHeadline(lines.Take(first).ToList());
+        var header = lines.Take(first).ToList();
+        var title = ChooseHeadline(header);
         var seen = new HashSet<string>(StringComparer.Ordinal);
         if (title is not null) seen.Add(Key(title));
         var body = new List<string>();
+        // A lede written without a full stop still belongs to the story: prose-like header lines other than the headline.
+        foreach (var line in header)
+            if (CountWords(line) >= MinWordsInHeaderProse && !IsFurnitureOnItsOwn(line) && !LooksLikeNavigation(line) && seen.Add(Key(line)))
+                body.Add(line);
         for (int i = first; i <= last; i++)
         {
             var line = lines[i];
@@ -96,11 +103,9 @@ public sealed class PageFurnitureFilter
 
     private static string? ChooseHeadline(List<string> header)
     {
-        // The headline is the header's longest line that reads like a phrase: not navigation, not furniture.
-        return header
-            .Where(l => !IsFurnitureOnItsOwn(l) && !LooksLikeNavigation(l) && CountWords(l) >= 3)
-            .OrderByDescending(CountWords)
-            .FirstOrDefault();
+        // The headline is the header's first line that reads like a phrase (not navigation, not furniture) and is short
+        // enough to be a headline rather than the lede.
+        return header.FirstOrDefault(l => !IsFurnitureOnItsOwn(l) && !LooksLikeNavigation(l) && CountWords(l) is >= 3 and < MinWordsInHeaderProse);
     }
 
     private static bool EndsLikeSentence(string line)

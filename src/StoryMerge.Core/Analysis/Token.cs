@@ -26,6 +26,15 @@ public sealed record Token(string Surface, int Start, int Sentence, bool Sentenc
     /// <summary>Starts with a capital letter (Title case or an acronym).</summary>
     public bool IsCapitalised => Surface.Length > 0 && char.IsUpper(Surface[0]);
 
-    /// <summary>All letters are capitals and there are at least two: ТАСС, NATO, МИД.</summary>
-    public bool IsAcronym => Surface.Length >= 2 && Surface.All(c => !char.IsLetter(c) || char.IsUpper(c)) && Surface.Count(char.IsLetter) >= 2;
+    /// <summary>All letters are capitals and there are at least two: ТАСС, NATO, МИД; also with a case suffix after a hyphen (БАҚ-та). Roman numerals (II, XIV) are not acronyms.</summary>
+    public bool IsAcronym
+    {
+        get
+        {
+            var head = Surface;
+            int hyphen = head.IndexOf('-');
+            if (hyphen > 0 && head[(hyphen + 1)..].All(char.IsLower)) head = head[..hyphen];
+            return head.Count(char.IsLetter) >= 2 && head.All(c => !char.IsLetter(c) || char.IsUpper(c)) && !head.All(c => c is 'I' or 'V' or 'X' or 'L' or 'C' or 'M');
+        }
+    }
 }

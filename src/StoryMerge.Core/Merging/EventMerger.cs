@@ -77,8 +77,8 @@ public sealed class EventMerger : IFactMerger
 
     // ---- People ---------------------------------------------------------------------------------------------
 
-    /// <summary>One person as one report names them: the mentions grouped by surname within the report.</summary>
-    private sealed record ReportPerson(AnalyzedStory Story, EntityMention Best, string? Role)
+    /// <summary>One person as one report names them: the report's mentions of one surname, and the fullest of them.</summary>
+    private sealed record ReportPerson(AnalyzedStory Story, EntityMention Best, IReadOnlyList<EntityMention> Mentions, string? Role)
     {
         public Token Surname => Best.Head;
         public Token? Given => Best.GivenName;
@@ -95,7 +95,7 @@ public sealed class EventMerger : IFactMerger
             {
                 // The fullest mention, least inflected: most words, then the shortest surname form (nominative).
                 var best = group.OrderByDescending(m => m.Tokens.Count).ThenBy(m => m.Head.Surface.Length).ThenBy(m => m.Tokens[0].Start).First();
-                reportPeople.Add(new ReportPerson(story, best, group.Select(m => m.Role).FirstOrDefault(r => r is not null)));
+                reportPeople.Add(new ReportPerson(story, best, group.ToList(), group.Select(m => m.Role).FirstOrDefault(r => r is not null)));
             }
         }
 
@@ -103,13 +103,19 @@ public sealed class EventMerger : IFactMerger
         var facts = new List<Fact>();
         foreach (var group in groups)
         {
-            var variants = group.GroupBy(p => p.Best.Surface, StringComparer.Ordinal)
-                .Select(g => new FactVariant(g.Key, g.Select(p => p.Story.Id).Distinct().Order().ToList(),
-                    g.Select(p => p.Story.Language).Distinct().ToList(), g.Select(p => p.Role).FirstOrDefault(r => r is not null)))
+            // A variant is a spelling: mentions whose name forms agree are one variant, shown in their shortest
+            // (least inflected) written form. Only full names count when the person is ever named in full.
+            int fullest = group.SelectMany(p => p.Mentions).Max(m => m.Tokens.Count);
+            var mentions = group.SelectMany(p => p.Mentions.Where(m => m.Tokens.Count == fullest || (fullest > 1 && m.Tokens.Count > 1)).Select(m => (Person: p, Mention: m)))
+                .Where(x => x.Mention.Tokens.Count == fullest || fullest == 1).ToList();
+            var variants = mentions.GroupBy(x => NameForm.Of(x.Mention), StringComparer.Ordinal)
+                .Select(g => new FactVariant(
+                    g.Select(x => x.Mention.Surface).OrderBy(v => v.Length).ThenBy(v => v, StringComparer.Ordinal).First(),
+                    g.Select(x => x.Person.Story.Id).Distinct().Order().ToList(),
+                    g.Select(x => x.Person.Story.Language).Distinct().ToList(),
+                    g.Select(x => x.Person.Role).FirstOrDefault(r => r is not null)))
                 .ToList();
-            var full = group.Where(p => p.Given is not null).ToList();
-            bool conflict = group.Select(p => p.SurnameKey).Distinct().Count() > 1
-                            || full.Select(p => p.GivenKey).Distinct().Count() > 1;
+            bool conflict = variants.Select(v => SpellingKey.OfName(v.Value)).Distinct().Count() > 1;
             var canonical = Canonical(variants, context.Majority, prefer: v => v.Value.Contains(' '));
             var role = group.OrderByDescending(p => p.Story.Language == context.Majority).ThenBy(p => p.Story.Id)
                 .Select(p => p.Role).FirstOrDefault(r => r is not null);
@@ -193,7 +199,7 @@ public sealed class EventMerger : IFactMerger
                     string.Join("; ", x.Select(y => y.Figure.Context).Where(c => c.Length > 0).Distinct())))
                 .ToList();
             facts.Add(new Fact(FactId("figure", first.Canonical, facts), FactKind.Figure, value, variants, Conflict: false,
-                Detail: variants.Select(v => v.Detail).FirstOrDefault(d => !string.IsNullOrEmpty(d))));
+                Detail: variants.OrderByDescending(v => v.Languages.Contains(context.Majority)).Select(v => v.Detail).FirstOrDefault(d => !string.IsNullOrEmpty(d))));
             contexts.Add(g.SelectMany(x => x.Figure.ContextKeys).ToHashSet(StringComparer.Ordinal));
         }
         // Two values conflict when they count the same thing (shared context words) and no report states both:

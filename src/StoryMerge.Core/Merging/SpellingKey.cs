@@ -9,7 +9,8 @@ namespace StoryMerge.Core.Merging;
 /// </remarks>
 public static class SpellingKey
 {
-    public static string Of(Token word) => Of(word.Neutral.Length > 0 ? word.Neutral : word.NeutralSurface);
+    /// <summary>The key of a name word: its <see cref="NameForm"/> in neutral form, folded.</summary>
+    public static string Of(Token word) => Of(NeutralForm.Shared.Of(NameForm.Of(word)));
 
     public static string Of(string neutral)
     {
@@ -23,6 +24,14 @@ public static class SpellingKey
         }
         while (chars.Count > 2 && chars[^1] is 'a' or 'e' or 'i' or 'o' or 'u') chars.RemoveAt(chars.Count - 1);
         return new string(chars.ToArray());
+    }
+
+    /// <summary>The key of a written name ("Аскар Умаров"): each word's name form, neutral and folded.</summary>
+    public static string OfName(string written)
+    {
+        ArgumentNullException.ThrowIfNull(written);
+        return string.Join(' ', written.Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .Select(w => Of(NeutralForm.Shared.Of(NameForm.Of(new Token(w, 0, 0, false))))));
     }
 
     /// <summary>FuzzySharp's ratio (0–100) of two neutral forms. Neutral forms are ASCII, so its default preprocessing keeps them whole.</summary>

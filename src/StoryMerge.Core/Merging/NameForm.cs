@@ -1,0 +1,33 @@
+namespace StoryMerge.Core.Merging;
+
+using StoryMerge.Core.Analysis;
+
+/// <summary>A name word without its case ending, in its own script: what tells a spelling variant from an inflected form.</summary>
+/// <remarks>
+/// Light stemmers are tuned for matching and cut too much from names (Kazakh "-на" would turn Марина into Мари). Here
+/// only endings that do not end names are removed: Turkic case endings of three letters (Песковтың → песков) and East
+/// Slavic vowel and case endings (Пескова, Дмитрия → песков, дмитр). Бэлла and Белла keep their difference: two spellings.
+/// </remarks>
+public static class NameForm
+{
+    private static readonly string[] TurkicEndings =
+        ["ның", "нің", "дың", "дің", "тың", "тің", "дан", "ден", "тан", "тен", "нан", "нен", "мен", "бен", "пен", "ның"];
+
+    private static readonly string[] SlavicEndings =
+        ["ого", "ому", "ым", "ом", "ем", "ой", "ей", "ою", "ия", "ий", "ию", "ии", "а", "я", "у", "ю", "е", "ы", "и", "й"];
+
+    public static string Of(Token word)
+    {
+        ArgumentNullException.ThrowIfNull(word);
+        var lower = word.Lower;
+        foreach (var ending in TurkicEndings)
+            if (lower.Length - ending.Length >= 3 && lower.EndsWith(ending, StringComparison.Ordinal)) { lower = lower[..^ending.Length]; break; }
+        if (LanguageIdentifier.ScriptOf(lower.Length > 0 ? lower[0] : 'a') != Script.Cyrillic) return lower;
+        foreach (var ending in SlavicEndings)
+            if (lower.Length - ending.Length >= 3 && lower.EndsWith(ending, StringComparison.Ordinal)) return lower[..^ending.Length];
+        return lower;
+    }
+
+    /// <summary>The identity of a whole mention: the name forms of its words.</summary>
+    public static string Of(EntityMention mention) => string.Join(' ', mention.Tokens.Select(Of));
+}
