@@ -3,7 +3,8 @@ namespace StoryMerge.Core.Analysis.Kk;
 /// <summary>Light stemmer for Kazakh and its Cyrillic neighbours (Kyrgyz, Tatar, Bashkir): removes case and plural endings.</summary>
 /// <remarks>
 /// Turkic endings stack (plural, possessive, case), so up to two are removed: Алматыда → алматы, Песковтың → песков,
-/// медиаконтенттің → медиаконтент. Accusative -ны/-ды/-ты is left alone: too many stems end that way (Алматы).
+/// медиаконтенттің → медиаконтент. Accusative -ны/-ды/-ты and possessive -ы/-і are left alone: too many stems end
+/// that way (Алматы).
 /// A stem keeps at least four letters.
 /// </remarks>
 public sealed class TurkicLightStemmer : SuffixStemmer
@@ -20,8 +21,8 @@ public sealed class TurkicLightStemmer : SuffixStemmer
         "мен", "бен", "пен", "ымен", "імен",
         // plural
         "лар", "лер", "дар", "дер", "тар", "тер",
-        // possessive third person
-        "сы", "сі", "ы", "і",
+        // possessive third person (the one-letter forms -ы/-і are left: Алматы would lose its last letter)
+        "сы", "сі",
     ];
 
     public static TurkicLightStemmer Instance { get; } = new();

@@ -1,0 +1,53 @@
+using StoryMerge.Core.Analysis;
+
+namespace StoryMerge.Core.Tests.Analysis;
+
+public class EntityTaggerTests
+{
+    private static AnalyzedStory Analyze(string text, string lang = "") =>
+        TestCorpus.Pipeline.Analyze(new Story(new StoryId("t"), text, Language: lang.Length > 0 ? new LanguageTag(lang) : default));
+
+    private static List<string> Of(AnalyzedStory story, EntityKind kind) => story.Entities.Where(e => e.Kind == kind).Select(e => e.Surface).ToList();
+
+    [Fact]
+    public void Tag_RoleThenName_Person() =>
+        Assert.Contains("Ерлан Карин", Of(Analyze("В состав делегации вошёл Государственный советник Ерлан Карин."), EntityKind.Person));
+
+    [Fact]
+    public void Tag_RoleThenName_RoleKept() =>
+        Assert.Equal("Государственный советник", Analyze("В состав делегации вошёл Государственный советник Ерлан Карин.").Entities.Single(e => e.Kind == EntityKind.Person).Role);
+
+    [Fact]
+    public void Tag_GenitiveBeforeName_NotPartOfName() =>
+        Assert.Contains("Дмитрий Песков", Of(Analyze("Форум открыл пресс-секретарь Президента России Дмитрий Песков."), EntityKind.Person));
+
+    [Fact]
+    public void Tag_KazakhGivenNameLookingInflected_StaysOnePerson() =>
+        Assert.Contains("Марина Ким", Of(Analyze("Ресей делегациясының құрамында депутаты Марина Ким болды.", "kk"), EntityKind.Person));
+
+    [Fact]
+    public void Tag_KazakhLocative_Place() =>
+        Assert.Contains("Алматыда", Of(Analyze("Алматыда Қазақстан-Ресей екінші медиафорумы ұйымдастырылды.", "kk"), EntityKind.Place));
+
+    [Fact]
+    public void Tag_RussianPreposition_Place() =>
+        Assert.Contains("Алматы", Of(Analyze("Вчера в Алматы прошёл медиафорум."), EntityKind.Place));
+
+    [Fact]
+    public void Tag_AdjectiveAfterPreposition_NotAPlace() =>
+        Assert.Empty(Of(Analyze("Вчера в Национальном центре подписали меморандум."), EntityKind.Place));
+
+    [Fact]
+    public void Tag_Acronym_Organisation() =>
+        Assert.Contains("ТАСС", Of(Analyze("По данным агентства ТАСС, форум прошёл успешно."), EntityKind.Organisation));
+
+    [Fact]
+    public void Tag_Empty_NoEntities() => Assert.Empty(new EntityTagger().Tag("", [], default));
+
+    [Fact]
+    public void Tag_RandomInput_MentionsHaveTokens()
+    {
+        foreach (var s in TestCorpus.RandomStrings(8))
+            Assert.All(Analyze(s).Entities, e => Assert.NotEmpty(e.Tokens));
+    }
+}

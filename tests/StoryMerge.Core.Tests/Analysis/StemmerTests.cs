@@ -1,0 +1,42 @@
+using StoryMerge.Core.Analysis;
+using StoryMerge.Core.Analysis.Kk;
+using StoryMerge.Core.Analysis.Ru;
+using StoryMerge.Core.Analysis.Tr;
+
+namespace StoryMerge.Core.Tests.Analysis;
+
+public class StemmerTests
+{
+    [Theory]
+    [InlineData("алматыда", "алматы")]
+    [InlineData("песковтың", "песков")]
+    [InlineData("медиаконтенттің", "медиаконтент")]
+    [InlineData("алматы", "алматы")]
+    public void TurkicStem_CaseEnding_Removed(string word, string stem) => Assert.Equal(stem, TurkicLightStemmer.Instance.Stem(word));
+
+    [Theory]
+    [InlineData("пескова", "песков")]
+    [InlineData("песковым", "песков")]
+    [InlineData("песков", "песков")]
+    [InlineData("балаевой", "балаев")]
+    [InlineData("дмитрия", "дмитр")]
+    public void EastSlavicStem_CaseEnding_RemovedSurnameSuffixKept(string word, string stem) => Assert.Equal(stem, EastSlavicLightStemmer.Instance.Stem(word));
+
+    [Fact]
+    public void TurkishStem_ApostropheSuffix_Removed() => Assert.Equal("hillsborough", TurkishLightStemmer.Instance.Stem("hillsborough'da"));
+
+    [Fact]
+    public void Stem_Empty_ReturnsEmpty()
+    {
+        foreach (var stemmer in new ILightStemmer[] { TurkicLightStemmer.Instance, EastSlavicLightStemmer.Instance, TurkishLightStemmer.Instance, StemmerFilter.For(new LanguageTag("en")) })
+            Assert.Equal("", stemmer.Stem(""));
+    }
+
+    [Fact]
+    public void Stem_RandomInput_ReturnsPrefixOfWord()
+    {
+        foreach (var s in TestCorpus.RandomStrings(3, maxLength: 20))
+            foreach (var stemmer in new ILightStemmer[] { TurkicLightStemmer.Instance, EastSlavicLightStemmer.Instance, TurkishLightStemmer.Instance })
+                Assert.StartsWith(stemmer.Stem(s), s, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,97 @@
+using StoryMerge.Core.Input;
+
+namespace StoryMerge.Core.Tests.Input;
+
+public class StoryReaderTests
+{
+    private readonly StoryReader _reader = new();
+
+    [Fact]
+    public void ParseText_SeedFormat_DateAndBody()
+    {
+        var story = _reader.ParseText(" date 2025-09-29 Алматыда форум өтті.", "001", "f").Story!;
+        Assert.Equal((new DateOnly(2025, 9, 29), "Алматыда форум өтті."), (story.Published, story.Text));
+    }
+
+    [Fact]
+    public void ParseText_PlainText_NoDate() => Assert.Null(_reader.ParseText("Just a story.", "x", "f").Story!.Published);
+
+    [Fact]
+    public void ParseText_OnlyDatePrefix_FailsAsEmpty() => Assert.Contains("empty", _reader.ParseText(" date 2025-09-29   ", "x", "f").Error);
+
+    [Fact]
+    public void ParseJsonLines_AllFields_Read()
+    {
+        var item = _reader.ParseJsonLines(new StringReader("""{"id":"a","text":"T","title":"H","lang":"kk","date":"2025-09-29","source":"S","url":"U","event":"E"}"""), "f").Single();
+        Assert.Equal(("a", "H", "kk", new DateOnly(2025, 9, 29), "E"), (item.Story!.Id.Value, item.Story.Title, item.Story.Language.Code, item.Story.Published!.Value, item.Label!));
+    }
+
+    [Fact]
+    public void ParseJsonLines_MalformedLine_FailsWithLineNumberOthersRead()
+    {
+        var items = _reader.ParseJsonLines(new StringReader("{\"id\":\"a\",\"text\":\"x\"}\n{not json\n{\"id\":\"b\",\"text\":\"y\"}"), "f.jsonl").ToList();
+        Assert.Equal("f.jsonl:2", items.Single(i => !i.Succeeded).Location);
+        Assert.Equal(2, items.Count(i => i.Succeeded));
+    }
+
+    [Theory]
+    [InlineData("""{"text":"x"}""", "missing field \"id\"")]
+    [InlineData("""{"id":"a"}""", "missing field \"text\"")]
+    [InlineData("""{"id":"a","text":"  "}""", "field \"text\" is empty")]
+    [InlineData("""{"id":5,"text":"x"}""", "field \"id\" must be a string")]
+    [InlineData("""{"id":"a","text":"x","date":"yesterday"}""", "field \"date\"")]
+    [InlineData("""{"id":"a","text":"x","lang":"not a language"}""", "field \"lang\"")]
+    [InlineData("""[1,2]""", "expected a JSON object")]
+    public void ParseJsonLine_BadField_ErrorNamesIt(string line, string expected) =>
+        Assert.Contains(expected, _reader.ParseJsonLine(line, "f", 1).Error);
+
+    [Fact]
+    public void DecodeUtf8_InvalidBytes_ErrorSaysNotUtf8()
+    {
+        Assert.Null(StoryReader.DecodeUtf8([0x41, 0xFF, 0xFE, 0x42], out var error));
+        Assert.Contains("not UTF-8", error);
+    }
+
+    [Fact]
+    public void DecodeUtf8_ByteOrderMark_Skipped() => Assert.Equal("a", StoryReader.DecodeUtf8([0xEF, 0xBB, 0xBF, 0x61], out _));
+
+    [Fact]
+    public void ParseJsonLines_Empty_NoItems() => Assert.Empty(_reader.ParseJsonLines(new StringReader(""), "f"));
+
+    [Fact]
+    public void ParseJsonLine_RandomInput_NeverThrows()
+    {
+        foreach (var s in TestCorpus.RandomStrings(14))
+            Assert.NotNull(_reader.ParseJsonLine(s.Replace('\n', ' '), "f", 1));
+    }
+}
+
+public class StoryIdTests
+{
+    [Fact]
+    public void Constructor_Blank_Throws() => Assert.Throws<ArgumentException>(() => new StoryId("  "));
+
+    [Fact]
+    public void Constructor_TooLong_Throws() => Assert.Throws<ArgumentOutOfRangeException>(() => new StoryId(new string('a', StoryId.MaxLength + 1)));
+}
+
+public class LanguageTagTests
+{
+    [Fact]
+    public void Constructor_RegionSubtag_Dropped() => Assert.Equal("kk", new LanguageTag("kk-KZ").Code);
+
+    [Fact]
+    public void Default_IsUndetermined() => Assert.Equal("und", default(LanguageTag).Code);
+
+    [Fact]
+    public void Constructor_NotACode_Throws() => Assert.Throws<ArgumentException>(() => new LanguageTag("english language"));
+}
+
+public class SimilarityTests
+{
+    [Fact]
+    public void Constructor_AboveOne_Throws() => Assert.Throws<ArgumentOutOfRangeException>(() => new Similarity(1.5));
+
+    [Fact]
+    public void Clamp_NaN_Zero() => Assert.Equal(0, Similarity.Clamp(double.NaN).Value);
+}

@@ -1,0 +1,86 @@
+using StoryMerge.Core.Merging;
+
+namespace StoryMerge.Core.Tests.Merging;
+
+public class EventMergerTests
+{
+    private static AnalyzedStory A(string id, string text, string lang = "ru", DateOnly? date = null) =>
+        TestCorpus.Pipeline.Analyze(new Story(new StoryId(id), text, Language: new LanguageTag(lang), Published: date));
+
+    [Fact]
+    public void Merge_SurnamesDisagree_ConflictKeepsBothWithSources()
+    {
+        var e = new EventMerger().Merge([
+            A("a", "Форум открыл министр связи Иван Петров в понедельник."),
+            A("b", "Форум открыл министр связи Иван Петраков в понедельник.")]);
+        var person = Assert.Single(e.People);
+        Assert.True(person.Conflict);
+        Assert.Equal(["a", "b"], person.Variants.SelectMany(v => v.Sources).Select(s => s.Value).Order());
+    }
+
+    [Fact]
+    public void Merge_SameNameInflected_NoConflictOneVariant()
+    {
+        var e = new EventMerger().Merge([
+            A("a", "Форум открыл министр связи Иван Петров."),
+            A("b", "По словам министра связи Ивана Петрова, форум удался.")]);
+        var person = Assert.Single(e.People);
+        Assert.False(person.Conflict);
+        Assert.Single(person.Variants);
+    }
+
+    [Fact]
+    public void Merge_CanonicalName_MostSources()
+    {
+        var e = new EventMerger().Merge([
+            A("a", "Выступил министр связи Иван Петров."),
+            A("b", "Выступил министр связи Иван Петров."),
+            A("c", "Выступил министр связи Иван Петраков.")]);
+        Assert.Equal("Иван Петров", e.People.Single().Value);
+    }
+
+    [Fact]
+    public void Merge_FiguresDisagreeOnSameThing_Conflict()
+    {
+        var e = new EventMerger().Merge([
+            A("a", "На форум приехали 300 журналистов из разных стран."),
+            A("b", "На форум приехали 350 журналистов из разных стран.")]);
+        Assert.All(e.Figures, f => Assert.True(f.Conflict));
+    }
+
+    [Fact]
+    public void Merge_NoStatedDate_EarliestPublication()
+    {
+        var e = new EventMerger().Merge([A("a", "Форум прошёл.", date: new DateOnly(2025, 3, 2)), A("b", "Форум прошёл.", date: new DateOnly(2025, 3, 1))]);
+        Assert.Equal((new DateOnly(2025, 3, 1), "published"), (e.Date, e.DateBasis));
+    }
+
+    [Fact]
+    public void Merge_NoReports_Throws() => Assert.Throws<ArgumentException>(() => new EventMerger().Merge([]));
+
+    [Fact]
+    public void Merge_SameMembers_SameEventId() =>
+        Assert.Equal(new EventMerger().Merge([A("a", "Форум прошёл.")]).Id, new EventMerger().Merge([A("a", "Другой текст.")]).Id);
+
+    [Fact]
+    public void Merge_RandomStories_EveryMemberListed()
+    {
+        var stories = TestCorpus.RandomStrings(13, count: 20).Select((s, i) => A($"r{i}", s + " x")).ToList();
+        Assert.Equal(20, new EventMerger().Merge(stories).Members.Count);
+    }
+}
+
+public class SpellingKeyTests
+{
+    [Theory]
+    [InlineData("Ерлан Карин", "Ерлан Қарин")]
+    [InlineData("Раушан Кажибаева", "Раушан Қажыбаева")]
+    [InlineData("Бэлла Черкесова", "Белла Черкесова")]
+    public void OfName_ScriptVariants_SameKey(string a, string b) => Assert.Equal(SpellingKey.OfName(a), SpellingKey.OfName(b));
+
+    [Fact]
+    public void OfName_DifferentVowel_DifferentKey() => Assert.NotEqual(SpellingKey.OfName("Аскар Умаров"), SpellingKey.OfName("Асқар Омаров"));
+
+    [Fact]
+    public void OfName_Empty_Empty() => Assert.Equal("", SpellingKey.OfName(""));
+}

@@ -1,0 +1,109 @@
+using StoryMerge.Core.Retrieval;
+
+namespace StoryMerge.Core.Tests.Retrieval;
+
+public class NgramEmbedderTests
+{
+    private static AnalyzedStory A(string id, string text) => TestCorpus.Pipeline.Analyze(new Story(new StoryId(id), text));
+
+    [Fact]
+    public void Cosine_SameText_One()
+    {
+        var a = A("a", "Министр культуры рассказала о совместных проектах.");
+        Assert.Equal(1.0, NgramEmbedder.Cosine(a.Vector, A("b", a.Story.Text).Vector), 5);
+    }
+
+    [Fact]
+    public void Embed_Empty_ZeroVector() => Assert.All(new NgramEmbedder(64).Embed([]), v => Assert.Equal(0f, v));
+
+    [Fact]
+    public void Cosine_DifferentDimensions_Throws() => Assert.Throws<ArgumentException>(() => NgramEmbedder.Cosine(new float[64], new float[128]));
+
+    [Fact]
+    public void Embed_RandomInput_UnitOrZeroLength()
+    {
+        foreach (var s in TestCorpus.RandomStrings(11))
+        {
+            var v = A("r", s).Vector;
+            double norm = Math.Sqrt(v.Sum(x => (double)x * x));
+            Assert.True(norm < 1e-6 || Math.Abs(norm - 1) < 1e-3);
+        }
+    }
+}
+
+public class InMemoryCandidateIndexTests
+{
+    private static AnalyzedStory A(string id, string text, string lang) =>
+        TestCorpus.Pipeline.Analyze(new Story(new StoryId(id), text, Language: new LanguageTag(lang)));
+
+    private static InMemoryCandidateIndex Index(params AnalyzedStory[] stories)
+    {
+        var rarity = new KeyRarity(BackgroundModel.Shipped);
+        foreach (var s in stories) rarity.Add(s.Keys);
+        var index = new InMemoryCandidateIndex(rarity);
+        foreach (var s in stories) index.Add(s);
+        return index;
+    }
+
+    [Fact]
+    public void Candidates_SharedRareName_Found()
+    {
+        var a = A("a", "Защитник Дэниел Старридж забил гол в ворота Челси.", "ru");
+        var b = A("b", "Daniel Sturridge scored against Chelsea.", "en");
+        var c = A("c", "Weather will be sunny tomorrow across the region.", "en");
+        Assert.Equal("b", Index(a, b, c).Candidates(a, 10)[0].Id.Value);
+    }
+
+    [Fact]
+    public void Candidates_NeverTheStoryItself()
+    {
+        var a = A("a", "Daniel Sturridge scored against Chelsea.", "en");
+        Assert.DoesNotContain(Index(a, A("b", "Daniel Sturridge scored.", "en")).Candidates(a, 10), c => c.Id.Value == "a");
+    }
+
+    [Fact]
+    public void Add_SameIdTwice_Throws()
+    {
+        var a = A("a", "Daniel Sturridge scored against Chelsea.", "en");
+        Assert.Throws<ArgumentException>(() => Index(a, a));
+    }
+
+    [Fact]
+    public void Candidates_EmptyIndex_None() =>
+        Assert.Empty(new InMemoryCandidateIndex(new KeyRarity(BackgroundModel.Empty)).Candidates(A("a", "Sturridge scored.", "en"), 5));
+}
+
+public class LexiconLearnerTests
+{
+    [Fact]
+    public void Learn_WordTranslatedAlikeInThreeEvents_MapsToPivotWord()
+    {
+        string[] en = ["arrived near the station yesterday", "waited outside the stadium today", "searched every garden overnight"];
+        string[] ru = ["прибыла к вокзалу вчера", "ждала у стадиона сегодня", "обыскала каждый сад ночью"];
+        var stories = new List<AnalyzedStory>();
+        var labels = new List<string>();
+        for (int e = 0; e < 3; e++)
+        {
+            stories.Add(Analyze($"en{e}", $"The police {en[e]}.\nStory number {e} has more words here.", "en"));
+            stories.Add(Analyze($"en{e}x", "Another English story.", "en"));   // makes English the pivot
+            stories.Add(Analyze($"ru{e}", $"Полиция {ru[e]}.\nИстория номер {e} содержит больше слов.", "ru"));
+            labels.AddRange([$"e{e}", $"x{e}", $"e{e}"]);
+        }
+        var lexicon = new LexiconLearner().Learn(stories, labels);
+        Assert.Equal("police", lexicon.ConceptOf(new LanguageTag("ru"), Analyze("w", "Полиция", "ru").Tokens[0].Neutral));
+    }
+
+    [Fact]
+    public void Learn_WordSeenInOneEventOnly_NotLearned()
+    {
+        var stories = new List<AnalyzedStory> { Analyze("en", "The police arrived.", "en"), Analyze("en2", "Other.", "en"), Analyze("ru", "Полиция прибыла.", "ru") };
+        var lexicon = new LexiconLearner().Learn(stories, ["e", "x", "e"]);
+        Assert.Null(lexicon.ConceptOf(new LanguageTag("ru"), Analyze("w", "Полиция", "ru").Tokens[0].Neutral));
+    }
+
+    [Fact]
+    public void Learn_NoStories_EmptyLexicon() => Assert.Equal(0, new LexiconLearner().Learn([], []).Count);
+
+    private static AnalyzedStory Analyze(string id, string text, string lang) =>
+        TestCorpus.Pipeline.Analyze(new Story(new StoryId(id), text, Language: new LanguageTag(lang)));
+}
