@@ -1,0 +1,28 @@
+using StoryMerge.Cli.Configuration;
+
+namespace StoryMerge.Cli.Tests.Commands;
+
+public class ConfigFileTests
+{
+    [Fact]
+    public void Parse_RepositoryConfig_EqualsBuiltInDefaults()
+    {
+        var file = ConfigFile.Parse(File.ReadAllText(Path.Combine(TempDirectory.RepositoryRoot, "storymerge.json")), "storymerge.json");
+        Assert.Equal(ConfigFile.Serialize(new Core.DedupOptions()), ConfigFile.Serialize(file));
+    }
+
+    [Fact]
+    public void Parse_NegativeWeight_ErrorNamesSetting() =>
+        Assert.Contains("scoring.namesWeight", Assert.Throws<ConfigurationException>(() => ConfigFile.Parse("{\"scoring\":{\"namesWeight\":-1}}", "c.json")).Message);
+
+    [Fact]
+    public void Parse_NotJson_ErrorNamesFile() =>
+        Assert.StartsWith("c.json:", Assert.Throws<ConfigurationException>(() => ConfigFile.Parse("{oops", "c.json")).Message);
+
+    [Fact]
+    public void Parse_Empty_Defaults() => Assert.Equal(4.0, ConfigFile.Parse("{}", "c.json").Scoring.MatchThreshold);
+
+    [Fact]
+    public void Load_MissingFile_Error() => Assert.Throws<ConfigurationException>(() => ConfigFile.Load("/no/such/storymerge.json"));
+}
+
