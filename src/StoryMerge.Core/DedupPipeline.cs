@@ -125,7 +125,7 @@ internal sealed class BatchContext
         var languages = byLanguage.Keys.OrderBy(l => l.Code, StringComparer.Ordinal).ToArray();
         Parallel.For(0, stories.Count, i =>
         {
-            var random = new Random(HashCode.Combine(options.Seed, i));
+            var random = new Random(unchecked(options.Seed * 1_000_003 + i));   // not HashCode.Combine: that is seeded per process
             for (int l = 0; l < languages.Length; l++)
             {
                 var pool = byLanguage[languages[l]];

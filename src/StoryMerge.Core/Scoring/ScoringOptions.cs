@@ -22,8 +22,8 @@ public sealed record ScoringOptions
     /// <summary>A z-score is capped here, a guard against a spread near zero (default 50).</summary>
     public double MaxSignalZ { get; init; } = 50;
 
-    /// <summary>The combined score at which two reports, or on average two groups of reports, count as one event (Similarity 0.5 there; default 4).</summary>
-    public double MatchThreshold { get; init; } = 4.0;
+    /// <summary>The combined score at which two reports, or on average two groups of reports, count as one event (Similarity 0.5 there; default 3.5).</summary>
+    public double MatchThreshold { get; init; } = 3.5;
 
     public double[] Weights => [VectorWeight, NamesWeight, NumbersWeight, WordsWeight, ConceptsWeight];
 

@@ -20,7 +20,7 @@ public class ConfigFileTests
         Assert.StartsWith("c.json:", Assert.Throws<ConfigurationException>(() => ConfigFile.Parse("{oops", "c.json")).Message);
 
     [Fact]
-    public void Parse_Empty_Defaults() => Assert.Equal(4.0, ConfigFile.Parse("{}", "c.json").Scoring.MatchThreshold);
+    public void Parse_Empty_Defaults() => Assert.Equal(3.5, ConfigFile.Parse("{}", "c.json").Scoring.MatchThreshold);
 
     [Fact]
     public void Load_MissingFile_Error() => Assert.Throws<ConfigurationException>(() => ConfigFile.Load("/no/such/storymerge.json"));
