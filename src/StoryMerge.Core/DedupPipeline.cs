@@ -89,6 +89,7 @@ internal sealed class BatchContext
     public required IReadOnlyList<AnalyzedStory> Stories { get; init; }
     public required Dictionary<StoryId, int> Position { get; init; }
     public required KeyRarity Rarity { get; init; }
+    public required KeyWeigher Weigher { get; init; }
     public required InMemoryCandidateIndex Index { get; init; }
     public required PairStatistics Statistics { get; init; }
     public required StoryBackgrounds Backgrounds { get; init; }
@@ -100,24 +101,26 @@ internal sealed class BatchContext
         foreach (var s in stories) rarity.Add(s.Keys);
         var index = new InMemoryCandidateIndex(rarity);
         foreach (var s in stories) index.Add(s);
+        var weigher = new KeyWeigher(rarity);
         var statistics = new PairStatistics(pipeline.Background);
-        SampleStatistics(stories, rarity, statistics, pipeline.Options);
+        SampleStatistics(stories, weigher, statistics, pipeline.Options);
         var backgrounds = new StoryBackgrounds(statistics);
-        SampleStoryProfiles(stories, rarity, backgrounds, pipeline.Options);
+        SampleStoryProfiles(stories, weigher, backgrounds, pipeline.Options);
         return new BatchContext
         {
             Stories = stories,
             Position = stories.Select((s, i) => (s.Id, i)).ToDictionary(x => x.Id, x => x.i),
             Rarity = rarity,
+            Weigher = weigher,
             Index = index,
             Statistics = statistics,
             Backgrounds = backgrounds,
-            Scorer = new PairScorer(pipeline.Options.Scoring, rarity, backgrounds),
+            Scorer = new PairScorer(pipeline.Options.Scoring, weigher, backgrounds),
         };
     }
 
     /// <summary>Measures every story against a sample of each language's stories (its profile for per-story z-scores).</summary>
-    private static void SampleStoryProfiles(IReadOnlyList<AnalyzedStory> stories, KeyRarity rarity, StoryBackgrounds backgrounds, DedupOptions options)
+    private static void SampleStoryProfiles(IReadOnlyList<AnalyzedStory> stories, KeyWeigher weigher, StoryBackgrounds backgrounds, DedupOptions options)
     {
         if (options.StoryProfileSample == 0) return;
         var byLanguage = stories.Select((s, i) => (s.Language, i)).GroupBy(x => x.Language).ToDictionary(g => g.Key, g => g.Select(x => x.i).ToArray());
@@ -131,7 +134,7 @@ internal sealed class BatchContext
                 var pool = byLanguage[languages[l]];
                 var sample = new List<PairSignals>();
                 foreach (var j in SampleOf(pool, options.StoryProfileSample, random))
-                    if (j != i) sample.Add(PairSignals.Of(stories[i], stories[j], rarity));
+                    if (j != i) sample.Add(PairSignals.Of(stories[i], stories[j], weigher));
                 profiles[i * languages.Length + l] = (i, languages[l], sample);
             }
         });
@@ -149,7 +152,7 @@ internal sealed class BatchContext
     }
 
     /// <summary>Updates the unrelated-pair statistics from random pairs of this batch, per language pair.</summary>
-    private static void SampleStatistics(IReadOnlyList<AnalyzedStory> stories, KeyRarity rarity, PairStatistics statistics, DedupOptions options)
+    private static void SampleStatistics(IReadOnlyList<AnalyzedStory> stories, KeyWeigher weigher, PairStatistics statistics, DedupOptions options)
     {
         if (options.StatisticsSamplePairs == 0) return;
         var random = new Random(options.Seed);
@@ -169,7 +172,7 @@ internal sealed class BatchContext
                 {
                     int i = a[random.Next(a.Length)], j = b[random.Next(b.Length)];
                     if (i == j || !seen.Add(i < j ? (i, j) : (j, i))) continue;
-                    sample.Add(PairSignals.Of(stories[i], stories[j], rarity));
+                    sample.Add(PairSignals.Of(stories[i], stories[j], weigher));
                 }
                 statistics.Observe(languages[x], languages[y], PairStatistics.Measure(sample));
             }

@@ -42,7 +42,7 @@ public static class LearnCommand
             foreach (var key in s.Keys.All) df[key] = df.GetValueOrDefault(key) + 1;
         var frequent = df.Where(kv => kv.Value >= args.MinDocumentFrequency).ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal);
         var keysOnly = new BackgroundModel { Documents = stories.Count, KeyDocumentFrequency = frequent, Lexicon = lexicon };
-        var rarity = new KeyRarity(keysOnly);
+        var weigher = new KeyWeigher(new KeyRarity(keysOnly));
 
         var byPair = new Dictionary<string, List<PairSignals>>(StringComparer.Ordinal);
         var byRelation = new Dictionary<string, List<PairSignals>>(StringComparer.Ordinal);
@@ -50,7 +50,7 @@ public static class LearnCommand
             for (int j = i + 1; j < stories.Count; j++)
             {
                 if (labels[i] == labels[j]) continue;
-                var signals = PairSignals.Of(stories[i], stories[j], rarity);
+                var signals = PairSignals.Of(stories[i], stories[j], weigher);
                 Add(byPair, BackgroundModel.PairKey(stories[i].Language, stories[j].Language), signals);
                 Add(byRelation, BackgroundModel.RelationOf(stories[i].Language, stories[j].Language), signals);
             }

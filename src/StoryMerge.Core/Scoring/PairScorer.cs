@@ -10,7 +10,7 @@ namespace StoryMerge.Core.Scoring;
 /// weighted and summed; then penalties for a shared language
 /// and for dates too far apart are subtracted. Thread-safe while the rarity and statistics are not being written.
 /// </remarks>
-public sealed class PairScorer(ScoringOptions options, KeyRarity rarity, StoryBackgrounds backgrounds) : IPairScorer
+public sealed class PairScorer(ScoringOptions options, KeyWeigher weigher, StoryBackgrounds backgrounds) : IPairScorer
 {
     /// <summary>Smallest spread divided by: a story that shares no key with any sampled story has a spread of zero.</summary>
     private const double MinStdDev = 0.01;
@@ -23,7 +23,7 @@ public sealed class PairScorer(ScoringOptions options, KeyRarity rarity, StoryBa
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
-        var signals = PairSignals.Of(a, b, rarity);
+        var signals = PairSignals.Of(a, b, weigher);
         return Combine(a, b, signals);
     }
 

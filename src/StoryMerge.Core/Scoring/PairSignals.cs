@@ -27,35 +27,18 @@ public readonly record struct PairSignals(double Vector, double Names, double Nu
     public static readonly string[] SignalNames = ["vector", "names", "numbers", "words", "concepts"];
 
     /// <summary>Computes the signals of a pair of analysed stories.</summary>
-    public static PairSignals Of(AnalyzedStory a, AnalyzedStory b, KeyRarity rarity)
+    public static PairSignals Of(AnalyzedStory a, AnalyzedStory b, KeyWeigher weigher)
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
-        ArgumentNullException.ThrowIfNull(rarity);
+        ArgumentNullException.ThrowIfNull(weigher);
+        var ka = weigher.For(a);
+        var kb = weigher.For(b);
         return new PairSignals(
             NgramEmbedder.Cosine(a.Vector, b.Vector),
-            KeyOverlap(a.Keys.Names, b.Keys.Names, rarity),
-            KeyOverlap(a.Keys.Numbers, b.Keys.Numbers, rarity),
-            KeyOverlap(a.Keys.Words, b.Keys.Words, rarity),
-            KeyOverlap(a.Keys.Concepts, b.Keys.Concepts, rarity));
-    }
-
-    /// <summary>Cosine of the two key sets as binary vectors weighted by inverse document frequency.</summary>
-    public static double KeyOverlap(IReadOnlySet<string> a, IReadOnlySet<string> b, KeyRarity rarity)
-    {
-        if (a.Count == 0 || b.Count == 0) return 0;
-        double shared = 0, normA = 0, normB = 0;
-        foreach (var key in a)
-        {
-            double w = rarity.Idf(key);
-            normA += w * w;
-            if (b.Contains(key)) shared += w * w;
-        }
-        foreach (var key in b)
-        {
-            double w = rarity.Idf(key);
-            normB += w * w;
-        }
-        return normA == 0 || normB == 0 ? 0 : Math.Min(1, shared / Math.Sqrt(normA * normB));
+            ka.Overlap(kb, KeyFamily.Name),
+            ka.Overlap(kb, KeyFamily.Number),
+            ka.Overlap(kb, KeyFamily.Word),
+            ka.Overlap(kb, KeyFamily.Concept));
     }
 }

@@ -8,7 +8,7 @@ public class PairScorerTests
     private static PairScorer Scorer(ScoringOptions? options = null)
     {
         var statistics = new PairStatistics(BackgroundModel.Shipped);
-        return new PairScorer(options ?? new ScoringOptions(), new KeyRarity(BackgroundModel.Shipped), new StoryBackgrounds(statistics));
+        return new PairScorer(options ?? new ScoringOptions(), new KeyWeigher(new KeyRarity(BackgroundModel.Shipped)), new StoryBackgrounds(statistics));
     }
 
     private static AnalyzedStory Seed(string id) => TestCorpus.Pipeline.Analyze(TestCorpus.Seed(id));

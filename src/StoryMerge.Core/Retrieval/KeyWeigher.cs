@@ -1,0 +1,84 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+
+namespace StoryMerge.Core.Retrieval;
+
+/// <summary>A story's match keys as sorted integer ids with their rarity weights, per family: what pair scoring compares.</summary>
+/// <remarks>Comparing two stories is then a merge of sorted arrays, with no hashing of strings.</remarks>
+public sealed class WeightedKeys
+{
+    internal WeightedKeys(int[][] ids, float[][] weights, double[] norms)
+    {
+        Ids = ids;
+        Weights = weights;
+        Norms = norms;
+    }
+
+    internal int[][] Ids { get; }
+    internal float[][] Weights { get; }
+    internal double[] Norms { get; }
+
+    /// <summary>Cosine of the two stories' keys of one family as binary vectors weighted by IDF (each key's weight is IDF²).</summary>
+    public double Overlap(WeightedKeys other, KeyFamily family)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        int f = (int)family;
+        if (Norms[f] == 0 || other.Norms[f] == 0) return 0;
+        var a = Ids[f];
+        var b = other.Ids[f];
+        var w = Weights[f];
+        double shared = 0;
+        int i = 0, j = 0;
+        while (i < a.Length && j < b.Length)
+        {
+            if (a[i] == b[j]) { shared += w[i]; i++; j++; }
+            else if (a[i] < b[j]) i++;
+            else j++;
+        }
+        return Math.Min(1, shared / (Norms[f] * other.Norms[f]));
+    }
+}
+
+/// <summary>Turns stories' match keys into <see cref="WeightedKeys"/> with the rarity of one moment, and remembers them.</summary>
+/// <remarks>
+/// A snapshot: weights are those of the <see cref="KeyRarity"/> when a story is first weighed, so make a new weigher
+/// when the rarity changes (a batch makes one after counting all its stories). Thread-safe.
+/// </remarks>
+public sealed class KeyWeigher(KeyRarity rarity)
+{
+    private static readonly KeyFamily[] Families = Enum.GetValues<KeyFamily>();
+    private readonly ConcurrentDictionary<string, int> _ids = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, float> _weights = new(StringComparer.Ordinal);
+    private readonly ConditionalWeakTable<AnalyzedStory, WeightedKeys> _cache = new();
+
+    public KeyRarity Rarity => rarity;
+
+    public WeightedKeys For(AnalyzedStory story)
+    {
+        ArgumentNullException.ThrowIfNull(story);
+        return _cache.GetValue(story, Weigh);
+    }
+
+    private WeightedKeys Weigh(AnalyzedStory story)
+    {
+        var ids = new int[Families.Length][];
+        var weights = new float[Families.Length][];
+        var norms = new double[Families.Length];
+        foreach (var family in Families)
+        {
+            var keys = story.Keys.Of(family);
+            var pairs = keys.Select(k => (Id: _ids.GetOrAdd(k, _ => _ids.Count), Weight: Weight(k))).OrderBy(p => p.Id).ToArray();
+            int f = (int)family;
+            ids[f] = pairs.Select(p => p.Id).ToArray();
+            weights[f] = pairs.Select(p => p.Weight).ToArray();
+            norms[f] = Math.Sqrt(pairs.Sum(p => (double)p.Weight));
+        }
+        return new WeightedKeys(ids, weights, norms);
+    }
+
+    private float Weight(string key) => _weights.GetOrAdd(key, k =>
+    {
+        double idf = rarity.Idf(k);
+        return (float)(idf * idf);
+    });
+}
