@@ -16,6 +16,12 @@ public class LanguageIdentifierTests
     [InlineData("de", "Der Fahrer hielt an und die Sanitäter kamen, aber der Mann starb noch an der Unfallstelle.")]
     [InlineData("az", "Nazir müavini bildirib ki, türk dövlətləri media sahəsində əməkdaşlığı dərinləşdirməlidir və bu çox vacibdir.")]
     [InlineData("ky", "Бишкекте Кыргызстан менен Казакстандын өкмөт башчылары жолугушту жана көп маселелерди талкуулашты.")]
+    [InlineData("tt", "Казанда Татарстан Республикасы Президенты белән очрашу булды һәм алар күп мәсьәләләрне тикшерделәр.")]
+    [InlineData("ba", "Өфөлә Башҡортостан Республикаһы Башлығы менән осрашыу булды һәм улар күп мәсьәләләрҙе тикшерҙеләр.")]
+    [InlineData("uz", "Toshkentda Oʻzbekiston Respublikasi Prezidenti bilan uchrashuv boʻlib oʻtdi va ular koʻp masalalarni muhokama qildilar.")]
+    [InlineData("fr", "Le président a rencontré les journalistes dans la capitale pour parler de la coopération entre les deux pays.")]
+    [InlineData("pl", "Prezydent spotkał się z dziennikarzami w stolicy, aby porozmawiać o współpracy między dwoma krajami.")]
+    [InlineData("el", "Ο πρόεδρος συναντήθηκε με τους δημοσιογράφους στην πρωτεύουσα.")]
     public void Identify_SentenceInLanguage_ReturnsThatLanguage(string expected, string sentence) =>
         Assert.Equal(expected, _identifier.Identify(sentence).Code);
 

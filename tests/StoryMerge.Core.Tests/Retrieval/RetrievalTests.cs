@@ -69,6 +69,16 @@ public class InMemoryCandidateIndexTests
     }
 
     [Fact]
+    public void Candidates_RandomStories_KnownIdsNeverSelf()
+    {
+        var stories = TestCorpus.RandomStrings(15, count: 60).Select((s, i) => A($"r{i}", s, i % 2 == 0 ? "ru" : "en")).ToArray();
+        var index = Index(stories);
+        var ids = stories.Select(s => s.Id).ToHashSet();
+        foreach (var s in stories)
+            Assert.All(index.Candidates(s, 5), c => Assert.True(ids.Contains(c.Id) && c.Id != s.Id));
+    }
+
+    [Fact]
     public void Candidates_EmptyIndex_None() =>
         Assert.Empty(new InMemoryCandidateIndex(new KeyRarity(BackgroundModel.Empty)).Candidates(A("a", "Sturridge scored.", "en"), 5));
 }

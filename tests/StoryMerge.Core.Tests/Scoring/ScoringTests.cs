@@ -55,6 +55,19 @@ public class PairScorerTests
     }
 
     [Fact]
+    public void Score_RandomStories_FiniteTotalAndSimilarityInRange()
+    {
+        var stories = TestCorpus.RandomStrings(16, count: 30).Select((s, i) => TestCorpus.Pipeline.Analyze(new Story(new StoryId($"r{i}"), s + " x"))).ToList();
+        var scorer = Scorer();
+        for (int i = 1; i < stories.Count; i++)
+        {
+            var score = scorer.Score(stories[i - 1], stories[i]);
+            Assert.True(double.IsFinite(score.Total));
+            Assert.InRange(score.Similarity.Value, 0, 1);
+        }
+    }
+
+    [Fact]
     public void Validate_NegativeWeight_Throws() => Assert.Throws<ArgumentException>(() => new ScoringOptions { NamesWeight = -1 }.Validate());
 }
 
