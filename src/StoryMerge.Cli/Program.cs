@@ -21,14 +21,17 @@ cluster.SetAction(parse => ClusterCommand.Run(
 root.Subcommands.Add(cluster);
 
 var evalOption = new Option<string>("--eval") { Description = "Labelled stories to measure on: JSONL with an \"event\" per line, or a directory with gold.json", Required = true };
+var tuneOption = new Option<string?>("--tune") { Description = "Labelled stories to choose the weights and threshold on (StoryMerge and baseline); --eval is then measured with them" };
+var sweepOption = new Option<bool>("--sweep") { Description = "Print precision/recall/F1 against the threshold and write a chart under --results" };
+var writeConfigOption = new Option<string?>("--write-config") { Description = "Save the setting used (tuned, with --tune) as a storymerge.json" };
+var resultsOption = new Option<string>("--results") { Description = "Where --sweep writes its chart", DefaultValueFactory = _ => "benchmarks/results" };
 var errorsOption = new Option<int>("--errors") { Description = "How many of the worst false merges and missed pairs to list", DefaultValueFactory = _ => 5 };
 var pairsOption = new Option<string?>("--pairs") { Description = "Write every scored candidate pair (signals, z-scores, total, gold) to this CSV file" };
-var bench = new Command("bench", "Measure clustering quality on labelled stories");
-bench.Options.Add(pairsOption);
-bench.Options.Add(evalOption);
-bench.Options.Add(configOption);
-bench.Options.Add(errorsOption);
-bench.SetAction(parse => BenchCommand.Run(new BenchCommand.Arguments(parse.GetValue(evalOption)!, parse.GetValue(configOption), parse.GetValue(errorsOption), parse.GetValue(pairsOption)), Console.Out, Console.Error));
+var bench = new Command("bench", "Measure clustering quality on labelled stories beside a plain baseline; tune, sweep, save the setting");
+foreach (var option in new Option[] { evalOption, tuneOption, sweepOption, writeConfigOption, resultsOption, configOption, errorsOption, pairsOption })
+    bench.Options.Add(option);
+bench.SetAction(parse => BenchCommand.Run(new BenchCommand.Arguments(parse.GetValue(evalOption)!, parse.GetValue(configOption), parse.GetValue(errorsOption),
+    parse.GetValue(pairsOption), parse.GetValue(tuneOption), parse.GetValue(sweepOption), parse.GetValue(writeConfigOption), parse.GetValue(resultsOption)!), Console.Out, Console.Error));
 root.Subcommands.Add(bench);
 
 var learnInputs = new Argument<string[]>("inputs") { Description = "Labelled JSONL files", Arity = ArgumentArity.OneOrMore };

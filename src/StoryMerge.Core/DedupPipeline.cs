@@ -44,20 +44,34 @@ public sealed class DedupPipeline
     /// <exception cref="ArgumentException">Two stories share an id.</exception>
     public BatchResult Cluster(IReadOnlyList<AnalyzedStory> stories, IProgress<BatchProgress>? progress = null, CancellationToken cancellation = default)
     {
-        ArgumentNullException.ThrowIfNull(stories);
-        var duplicate = stories.GroupBy(s => s.Id).FirstOrDefault(g => g.Count() > 1);
-        if (duplicate is not null) throw new ArgumentException($"Story id '{duplicate.Key}' occurs {duplicate.Count()} times in the batch; ids must be unique.", nameof(stories));
-
-        var context = BatchContext.Build(this, stories);
-        var edges = ScoreCandidates(context, progress, cancellation);
-        var clusterer = new AverageLinkClusterer(Options.Clustering, Options.Scoring.MatchThreshold);
-        var clusters = clusterer.Cluster(stories.Count, edges.Select(e => new ScoredEdge(e.I, e.J, e.Score.Total)));
+        var scored = Score(stories, progress, cancellation);
+        var clusters = Group(scored, Options.Scoring.MatchThreshold, p => p.Total);
         progress?.Report(new BatchProgress("cluster", clusters.Count, clusters.Count));
 
         var merger = new EventMerger();
         var events = clusters.Select(c => merger.Merge(c.Select(i => stories[i]).ToList())).ToList();
         progress?.Report(new BatchProgress("merge", events.Count, events.Count));
-        return new BatchResult(stories, events, edges.Select(e => e.Score).ToList());
+        return new BatchResult(stories, events, scored.Pairs.Select(e => e.Score).ToList());
+    }
+
+    /// <summary>The first half of the batch job: candidates from the key index, each scored once.</summary>
+    /// <exception cref="ArgumentException">Two stories share an id.</exception>
+    public ScoredBatch Score(IReadOnlyList<AnalyzedStory> stories, IProgress<BatchProgress>? progress = null, CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(stories);
+        var duplicate = stories.GroupBy(s => s.Id).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null) throw new ArgumentException($"Story id '{duplicate.Key}' occurs {duplicate.Count()} times in the batch; ids must be unique.", nameof(stories));
+        var context = BatchContext.Build(this, stories);
+        return new ScoredBatch(stories, ScoreCandidates(context, progress, cancellation));
+    }
+
+    /// <summary>The second half: average-link clusters of a scored batch at a threshold, with the pair total given (so a tuner can try other weights).</summary>
+    public IReadOnlyList<IReadOnlyList<int>> Group(ScoredBatch scored, double threshold, Func<PairScore, double> total)
+    {
+        ArgumentNullException.ThrowIfNull(scored);
+        ArgumentNullException.ThrowIfNull(total);
+        var clusterer = new AverageLinkClusterer(Options.Clustering, threshold);
+        return clusterer.Cluster(scored.Stories.Count, scored.Pairs.Select(e => new ScoredEdge(e.I, e.J, total(e.Score))));
     }
 
     /// <summary>The scored candidate pairs of a batch, each pair once (i &lt; j).</summary>
@@ -186,6 +200,9 @@ public sealed record BatchResult(IReadOnlyList<AnalyzedStory> Stories, IReadOnly
     public IReadOnlyDictionary<StoryId, string> Assignments =>
         Events.SelectMany(e => e.Members.Select(m => (m.Id, e.Id))).ToDictionary(x => x.Item1, x => x.Item2);
 }
+
+/// <summary>A batch's stories and its scored candidate pairs (indexes into the stories, I &lt; J).</summary>
+public sealed record ScoredBatch(IReadOnlyList<AnalyzedStory> Stories, IReadOnlyList<(int I, int J, PairScore Score)> Pairs);
 
 /// <summary>Progress of a long batch: the stage and how far it is.</summary>
 public readonly record struct BatchProgress(string Stage, int Done, int Total);

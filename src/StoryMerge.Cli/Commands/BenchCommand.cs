@@ -1,14 +1,22 @@
+using System.Globalization;
 using StoryMerge.Cli.Configuration;
 using StoryMerge.Cli.Loading;
 using StoryMerge.Core;
+using StoryMerge.Core.Scoring;
 using StoryMerge.Evaluation;
 
 namespace StoryMerge.Cli.Commands;
 
-/// <summary>`storymerge bench --eval FILE`: runs the pipeline on labelled stories and reports clustering quality and the worst errors.</summary>
+/// <summary>`storymerge bench`: measures clustering quality on labelled stories beside a plain baseline, tunes on one file and measures on another, sweeps thresholds.</summary>
+/// <remarks>
+/// Without --tune, StoryMerge runs with the configured weights and threshold, and the baseline's threshold is the
+/// best one on the evaluation file itself (an in-sample choice that favours the baseline). With --tune FILE, both
+/// are chosen on FILE alone and then measured on --eval.
+/// </remarks>
 public static class BenchCommand
 {
-    public sealed record Arguments(string Eval, string? Config, int ShowErrors = 5, string? PairsCsv = null);
+    public sealed record Arguments(string Eval, string? Config, int ShowErrors = 5, string? PairsCsv = null,
+        string? Tune = null, bool Sweep = false, string? WriteConfig = null, string ResultsDirectory = "benchmarks/results");
 
     public static int Run(Arguments args, TextWriter output, TextWriter error)
     {
@@ -16,8 +24,13 @@ public static class BenchCommand
         try { options = ConfigFile.Load(args.Config); }
         catch (ConfigurationException e) { error.WriteLine($"error: {e.Message}"); return ExitCodes.ConfigurationError; }
 
-        LabelledSet set;
-        try { set = LabelledSet.Load(args.Eval, error); }
+        LabelledSet evalSet;
+        LabelledSet? tuneSet = null;
+        try
+        {
+            evalSet = LabelledSet.Load(args.Eval, error);
+            if (args.Tune is not null) tuneSet = LabelledSet.Load(args.Tune, error);
+        }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
         {
             error.WriteLine($"error: {e.Message}");
@@ -25,54 +38,141 @@ public static class BenchCommand
         }
 
         var pipeline = new DedupPipelineBuilder().UseOptions(options).Build();
-        var clock = System.Diagnostics.Stopwatch.StartNew();
-        var stories = pipeline.AnalyzeAll(set.Stories);
-        var result = pipeline.Cluster(stories);
-        clock.Stop();
+        var tuner = new Tuner(pipeline);
+        var setting = ScoreSetting.From(options.Scoring);
+        double? baselineThreshold = null;
 
-        var predicted = result.Assignments.ToDictionary(kv => kv.Key.Value, kv => kv.Value, StringComparer.Ordinal);
-        var languages = stories.ToDictionary(s => s.Id.Value, s => s.Language.Code, StringComparer.Ordinal);
-        var metrics = ClusteringMetrics.Compute(set.Gold, predicted, languages);
+        if (tuneSet is not null)
+        {
+            var shared = tuneSet.Gold.Keys.Intersect(evalSet.Gold.Keys).Count();
+            if (shared > 0) error.WriteLine($"warning: {shared} story id(s) are in both the tune and the eval file; the eval figures are not held out");
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            var tuneStories = pipeline.AnalyzeAll(tuneSet.Stories);
+            var (tuned, tuneF1) = tuner.Tune(pipeline.Score(tuneStories), tuneSet.Gold, setting);
+            setting = tuned;
+            var baselineTune = new TfidfBaseline(tuneStories).Sweep(tuneStories, tuneSet.Gold).OrderByDescending(p => p.Metrics.BCubedF1).First();
+            baselineThreshold = baselineTune.Threshold;
+            output.WriteLine($"tuned on {args.Tune} ({tuneSet.Stories.Count} stories, {clock.Elapsed.TotalSeconds:0.0}s): {setting} (BCubed F1 {tuneF1:0.000} there); baseline threshold {baselineThreshold:0.00} (F1 {baselineTune.Metrics.BCubedF1:0.000} there)");
+        }
 
-        output.WriteLine($"{args.Eval}: {metrics.Stories} stories, {metrics.GoldEvents} gold events, {metrics.PredictedEvents} predicted; {clock.Elapsed.TotalSeconds:0.0}s");
-        output.WriteLine($"  BCubed    P {metrics.BCubedPrecision:0.000}  R {metrics.BCubedRecall:0.000}  F1 {metrics.BCubedF1:0.000}");
-        output.WriteLine($"  pairwise  P {metrics.PairPrecision:0.000}  R {metrics.PairRecall:0.000}  F1 {metrics.PairF1:0.000}");
-        output.WriteLine($"  cross-language pair recall {metrics.CrossLanguagePairRecall:0.000}");
-        output.WriteLine("  pair recall by language pair:");
-        foreach (var (pair, recall) in metrics.RecallByLanguagePair)
-            output.WriteLine($"    {pair,-6} {recall.Recall:0.000}  ({recall.Found}/{recall.Total})");
+        var evalClock = System.Diagnostics.Stopwatch.StartNew();
+        var stories = pipeline.AnalyzeAll(evalSet.Stories);
+        var scored = pipeline.Score(stories);
+        var clusters = pipeline.Group(scored, setting.Threshold, setting.Total);
+        evalClock.Stop();
+        var metrics = ClusterScoring.Score(clusters, stories, evalSet.Gold);
 
-        if (args.ShowErrors > 0) WriteErrors(output, result, set.Gold, predicted, args.ShowErrors);
-        if (args.PairsCsv is { } csv) WritePairs(csv, result, set.Gold, predicted);
+        var baseline = new TfidfBaseline(stories);
+        var baselineSweep = baseline.Sweep(stories, evalSet.Gold);
+        string baselineNote = baselineThreshold is null ? "threshold chosen on this file" : "threshold tuned on the tune file";
+        baselineThreshold ??= baselineSweep.OrderByDescending(p => p.Metrics.BCubedF1).First().Threshold;
+        var baselineMetrics = baselineSweep.First(p => p.Threshold == baselineThreshold).Metrics;
+
+        output.WriteLine($"{args.Eval}: {metrics.Stories} stories, {metrics.GoldEvents} gold events; StoryMerge {metrics.PredictedEvents} events in {evalClock.Elapsed.TotalSeconds:0.0}s ({metrics.Stories / evalClock.Elapsed.TotalSeconds:0} stories/s)");
+        output.WriteLine($"  StoryMerge: {setting}");
+        output.WriteLine($"  baseline:   TF-IDF cosine over transliterated character 3-4-grams, average link, threshold {baselineThreshold:0.00} ({baselineNote})");
+        WriteSideBySide(output, metrics, baselineMetrics);
+
+        if (args.Sweep)
+        {
+            var sweep = tuner.Sweep(scored, evalSet.Gold, setting.Weights);
+            WriteSweep(output, sweep, baselineSweep);
+            var name = Path.GetFileNameWithoutExtension(args.Eval.TrimEnd('/', '\\'));
+            var chart = Path.Combine(args.ResultsDirectory, $"sweep-{name}.svg");
+            try
+            {
+                Directory.CreateDirectory(args.ResultsDirectory);
+                ClusterCommand.WriteAtomically(chart, SweepChart.Svg($"Threshold sweep on {Path.GetFileName(args.Eval.TrimEnd('/', '\\'))} ({metrics.Stories} stories)",
+                    [("StoryMerge", "match threshold (weighted z-score)", sweep, setting.Threshold), ("Baseline: TF-IDF character n-grams", "cosine threshold", baselineSweep, baselineThreshold)]));
+                output.WriteLine($"  chart: {chart}");
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                error.WriteLine($"error: cannot write {chart}: {e.Message}");
+                return ExitCodes.OutputError;
+            }
+        }
+
+        var result = new BatchResult(stories, [], scored.Pairs.Select(p => p.Score).ToList());
+        var predicted = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (int c = 0; c < clusters.Count; c++) foreach (var i in clusters[c]) predicted[stories[i].Id.Value] = "c" + c;
+        if (args.ShowErrors > 0) WriteErrors(output, result, evalSet.Gold, predicted, args.ShowErrors, setting);
+        try
+        {
+            if (args.PairsCsv is { } csv) WritePairs(csv, result, evalSet.Gold, predicted, setting);
+            if (args.WriteConfig is { } configPath)
+            {
+                ClusterCommand.WriteAtomically(configPath, ConfigFile.Serialize(options with { Scoring = setting.ApplyTo(options.Scoring) }) + "\n");
+                output.WriteLine($"  wrote the setting to {configPath}");
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            error.WriteLine($"error: cannot write output: {e.Message}");
+            return ExitCodes.OutputError;
+        }
         return ExitCodes.Success;
     }
 
+    private static void WriteSideBySide(TextWriter output, ClusteringMetrics m, ClusteringMetrics b)
+    {
+        output.WriteLine($"  {"",-28} {"StoryMerge",10} {"baseline",10} {"difference",11} {"ratio",7}");
+        void Row(string name, double a, double c) =>
+            output.WriteLine($"  {name,-28} {a,10:0.000} {c,10:0.000} {a - c,11:+0.000;-0.000} {(c == 0 ? "-" : (a / c).ToString("0.00", CultureInfo.InvariantCulture)),7}");
+        Row("BCubed precision", m.BCubedPrecision, b.BCubedPrecision);
+        Row("BCubed recall", m.BCubedRecall, b.BCubedRecall);
+        Row("BCubed F1", m.BCubedF1, b.BCubedF1);
+        Row("pairwise precision", m.PairPrecision, b.PairPrecision);
+        Row("pairwise recall", m.PairRecall, b.PairRecall);
+        Row("pairwise F1", m.PairF1, b.PairF1);
+        Row("cross-language pair recall", m.CrossLanguagePairRecall, b.CrossLanguagePairRecall);
+        output.WriteLine("  pair recall by language pair:");
+        foreach (var (pair, recall) in m.RecallByLanguagePair)
+        {
+            var other = b.RecallByLanguagePair.TryGetValue(pair, out var r) ? r.Recall : 0;
+            output.WriteLine($"    {pair,-24} {recall.Recall,10:0.000} {other,10:0.000} {recall.Recall - other,11:+0.000;-0.000}   ({recall.Found}/{recall.Total})");
+        }
+    }
+
+    private static void WriteSweep(TextWriter output, IReadOnlyList<SweepPoint> sweep, IReadOnlyList<SweepPoint> baseline)
+    {
+        output.WriteLine("  threshold sweep (BCubed):");
+        output.WriteLine($"    {"StoryMerge",-9} {"P",6} {"R",6} {"F1",6}   | {"baseline",-9} {"P",6} {"R",6} {"F1",6}");
+        for (int i = 0; i < Math.Max(sweep.Count, baseline.Count); i++)
+        {
+            string Cell(IReadOnlyList<SweepPoint> s) => i < s.Count
+                ? $"{s[i].Threshold,-9:0.00} {s[i].Metrics.BCubedPrecision,6:0.000} {s[i].Metrics.BCubedRecall,6:0.000} {s[i].Metrics.BCubedF1,6:0.000}"
+                : new string(' ', 30);
+            output.WriteLine($"    {Cell(sweep)}   | {Cell(baseline)}");
+        }
+    }
+
     /// <summary>Every scored candidate pair with its signals, z-scores, total and whether gold and prediction put it together.</summary>
-    private static void WritePairs(string path, BatchResult result, IReadOnlyDictionary<string, string> gold, IReadOnlyDictionary<string, string> predicted)
+    private static void WritePairs(string path, BatchResult result, IReadOnlyDictionary<string, string> gold, IReadOnlyDictionary<string, string> predicted, ScoreSetting setting)
     {
         var language = result.Stories.ToDictionary(s => s.Id.Value, s => s.Language.Code);
-        var ci = System.Globalization.CultureInfo.InvariantCulture;
-        var lines = new List<string> { "a,b,lang_a,lang_b,same_gold,same_predicted," + string.Join(',', StoryMerge.Core.Scoring.PairSignals.SignalNames.Concat(StoryMerge.Core.Scoring.PairSignals.SignalNames.Select(n => "z_" + n))) + ",penalty,total" };
+        var ci = CultureInfo.InvariantCulture;
+        var lines = new List<string> { "a,b,lang_a,lang_b,same_gold,same_predicted," + string.Join(',', PairSignals.SignalNames.Concat(PairSignals.SignalNames.Select(n => "z_" + n))) + ",penalty,total" };
         foreach (var p in result.Pairs.Where(p => gold.ContainsKey(p.A.Value) && gold.ContainsKey(p.B.Value)))
         {
-            var signals = Enumerable.Range(0, StoryMerge.Core.Scoring.PairSignals.Count).Select(i => p.Signals[i].ToString("0.0000", ci));
+            var signals = Enumerable.Range(0, PairSignals.Count).Select(i => p.Signals[i].ToString("0.0000", ci));
             var z = p.Z.Select(v => v.ToString("0.000", ci));
             lines.Add(string.Join(',', [p.A.Value, p.B.Value, language[p.A.Value], language[p.B.Value],
                 gold[p.A.Value] == gold[p.B.Value] ? "1" : "0", predicted[p.A.Value] == predicted[p.B.Value] ? "1" : "0",
-                .. signals, .. z, p.Penalty.ToString("0.000", ci), p.Total.ToString("0.000", ci)]));
+                .. signals, .. z, p.Penalty.ToString("0.000", ci), setting.Total(p).ToString("0.000", ci)]));
         }
         ClusterCommand.WriteAtomically(path, string.Join('\n', lines) + "\n");
     }
 
-    private static void WriteErrors(TextWriter output, BatchResult result, IReadOnlyDictionary<string, string> gold, IReadOnlyDictionary<string, string> predicted, int count)
+    private static void WriteErrors(TextWriter output, BatchResult result, IReadOnlyDictionary<string, string> gold, IReadOnlyDictionary<string, string> predicted, int count, ScoreSetting setting)
     {
         var byId = result.Stories.ToDictionary(s => s.Id.Value);
         string Lang(string id) => byId[id].Language.Code;
         var scored = result.Pairs.Where(p => gold.ContainsKey(p.A.Value) && gold.ContainsKey(p.B.Value)).ToList();
         var falseMerges = scored.Where(p => gold[p.A.Value] != gold[p.B.Value] && predicted[p.A.Value] == predicted[p.B.Value])
-            .OrderByDescending(p => p.Total).Take(count).ToList();
+            .OrderByDescending(setting.Total).Take(count).ToList();
         var missed = scored.Where(p => gold[p.A.Value] == gold[p.B.Value] && predicted[p.A.Value] != predicted[p.B.Value])
-            .OrderByDescending(p => p.Total).Take(count).ToList();
+            .OrderByDescending(setting.Total).Take(count).ToList();
         var scoredSet = scored.Select(p => (p.A.Value, p.B.Value)).ToHashSet();
         int neverCandidates = 0;
         var ids = gold.Keys.Order(StringComparer.Ordinal).ToList();
@@ -80,10 +180,10 @@ public static class BenchCommand
             for (int j = i + 1; j < ids.Count; j++)
                 if (gold[ids[i]] == gold[ids[j]] && !scoredSet.Contains((ids[i], ids[j])) && !scoredSet.Contains((ids[j], ids[i]))) neverCandidates++;
 
-        output.WriteLine($"  worst false merges (scored pairs in one predicted event, different gold events):");
-        foreach (var p in falseMerges) output.WriteLine($"    {p.Total,6:0.00}  {p.A} ({Lang(p.A.Value)}) ~ {p.B} ({Lang(p.B.Value)}): {p.Explain()}");
-        output.WriteLine($"  strongest missed pairs (same gold event, apart):");
-        foreach (var p in missed) output.WriteLine($"    {p.Total,6:0.00}  {p.A} ({Lang(p.A.Value)}) ~ {p.B} ({Lang(p.B.Value)}): {p.Explain()}");
+        output.WriteLine("  worst false merges (scored pairs in one predicted event, different gold events):");
+        foreach (var p in falseMerges) output.WriteLine($"    {setting.Total(p),6:0.00}  {p.A} ({Lang(p.A.Value)}) ~ {p.B} ({Lang(p.B.Value)}): {p.Explain()}");
+        output.WriteLine("  strongest missed pairs (same gold event, apart):");
+        foreach (var p in missed) output.WriteLine($"    {setting.Total(p),6:0.00}  {p.A} ({Lang(p.A.Value)}) ~ {p.B} ({Lang(p.B.Value)}): {p.Explain()}");
         output.WriteLine($"  same-event pairs never retrieved as candidates: {neverCandidates}");
     }
 }
@@ -108,6 +208,7 @@ public sealed record LabelledSet(IReadOnlyList<Story> Stories, IReadOnlyDictiona
         }
         var stories = loaded.Items.Select(i => i.Story!).Where(s => gold.ContainsKey(s.Id.Value)).ToList();
         if (stories.Count == 0) throw new InvalidDataException($"{path}: no labelled stories (JSONL needs an \"event\" field per line)");
-        return new LabelledSet(stories, gold.Where(kv => stories.Any(s => s.Id.Value == kv.Key)).ToDictionary());
+        var ids = stories.Select(s => s.Id.Value).ToHashSet(StringComparer.Ordinal);
+        return new LabelledSet(stories, gold.Where(kv => ids.Contains(kv.Key)).ToDictionary(StringComparer.Ordinal));
     }
 }

@@ -25,6 +25,8 @@ public sealed record ScoringOptions
     /// <summary>The combined score at which two reports, or on average two groups of reports, count as one event (Similarity 0.5 there; default 3.5).</summary>
     public double MatchThreshold { get; init; } = 3.5;
 
+    /// <summary>The signal weights in <see cref="PairSignals.SignalNames"/> order; derived, so not part of the configuration file.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public double[] Weights => [VectorWeight, NamesWeight, NumbersWeight, WordsWeight, ConceptsWeight];
 
     /// <exception cref="ArgumentException">A weight is negative or not finite, or the window is negative.</exception>

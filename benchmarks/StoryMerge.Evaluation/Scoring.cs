@@ -1,0 +1,44 @@
+using StoryMerge.Core;
+
+namespace StoryMerge.Evaluation;
+
+/// <summary>Scores clusters of a batch against gold labels.</summary>
+public static class ClusterScoring
+{
+    /// <summary>Metrics of <paramref name="clusters"/> (story indexes) over the stories gold labels.</summary>
+    public static ClusteringMetrics Score(IReadOnlyList<IReadOnlyList<int>> clusters, IReadOnlyList<AnalyzedStory> stories, IReadOnlyDictionary<string, string> gold)
+    {
+        ArgumentNullException.ThrowIfNull(clusters);
+        var predicted = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (int c = 0; c < clusters.Count; c++)
+            foreach (var i in clusters[c]) predicted[stories[i].Id.Value] = "c" + c;
+        var languages = stories.ToDictionary(s => s.Id.Value, s => s.Language.Code, StringComparer.Ordinal);
+        return ClusteringMetrics.Compute(gold, predicted, languages);
+    }
+}
+
+/// <summary>One point of a threshold sweep: the threshold and the quality it gives.</summary>
+public sealed record SweepPoint(double Threshold, ClusteringMetrics Metrics);
+
+/// <summary>The weights of the five pair signals and the match threshold: what tuning chooses.</summary>
+public sealed record ScoreSetting(double[] Weights, double Threshold)
+{
+    public static ScoreSetting From(Core.Scoring.ScoringOptions options) => new(options.Weights, options.MatchThreshold);
+
+    /// <summary>The pair total under these weights, from the pair's stored z-scores and penalty.</summary>
+    public double Total(Core.Scoring.PairScore score)
+    {
+        double total = -score.Penalty;
+        for (int i = 0; i < Weights.Length; i++) total += Weights[i] * score.Z[i];
+        return total;
+    }
+
+    public Core.Scoring.ScoringOptions ApplyTo(Core.Scoring.ScoringOptions options) => options with
+    {
+        VectorWeight = Weights[0], NamesWeight = Weights[1], NumbersWeight = Weights[2], WordsWeight = Weights[3], ConceptsWeight = Weights[4],
+        MatchThreshold = Threshold,
+    };
+
+    public override string ToString() =>
+        string.Join(", ", Core.Scoring.PairSignals.SignalNames.Zip(Weights, (n, w) => $"{n} {w:0.###}")) + $"; threshold {Threshold:0.##}";
+}
