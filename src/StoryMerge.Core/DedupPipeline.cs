@@ -25,19 +25,29 @@ public sealed class DedupPipeline
 
     public AnalyzedStory Analyze(Story story) => Analyzer.Analyze(story);
 
-    /// <summary>Analyses stories in parallel, keeping their order.</summary>
-    public IReadOnlyList<AnalyzedStory> AnalyzeAll(IReadOnlyList<Story> stories, IProgress<BatchProgress>? progress = null, CancellationToken cancellation = default)
+    /// <summary>Analyses stories in parallel, keeping their order; a story the analysis refuses (too long) is left out and handed to <paramref name="rejected"/> with the reason.</summary>
+    /// <exception cref="ArgumentException">A story was refused and no <paramref name="rejected"/> callback was given.</exception>
+    public IReadOnlyList<AnalyzedStory> AnalyzeAll(IReadOnlyList<Story> stories, IProgress<BatchProgress>? progress = null,
+        Action<Story, string>? rejected = null, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(stories);
-        var result = new AnalyzedStory[stories.Count];
+        var result = new AnalyzedStory?[stories.Count];
+        var errors = new string?[stories.Count];
         int done = 0;
         Parallel.For(0, stories.Count, new ParallelOptions { CancellationToken = cancellation }, i =>
         {
-            result[i] = Analyzer.Analyze(stories[i]);
+            try { result[i] = Analyzer.Analyze(stories[i]); }
+            catch (ArgumentException e) { errors[i] = e.Message; }
             int n = Interlocked.Increment(ref done);
             if (n % 500 == 0 || n == stories.Count) progress?.Report(new BatchProgress("analyse", n, stories.Count));
         });
-        return result;
+        for (int i = 0; i < stories.Count; i++)
+        {
+            if (errors[i] is not { } error) continue;
+            if (rejected is null) throw new ArgumentException(error, nameof(stories));
+            rejected(stories[i], error);
+        }
+        return result.Where(r => r is not null).Select(r => r!).ToList();
     }
 
     /// <summary>Runs the batch job on analysed stories; ids must be unique.</summary>

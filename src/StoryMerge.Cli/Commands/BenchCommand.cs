@@ -47,7 +47,7 @@ public static class BenchCommand
             var shared = tuneSet.Gold.Keys.Intersect(evalSet.Gold.Keys).Count();
             if (shared > 0) error.WriteLine($"warning: {shared} story id(s) are in both the tune and the eval file; the eval figures are not held out");
             var clock = System.Diagnostics.Stopwatch.StartNew();
-            var tuneStories = pipeline.AnalyzeAll(tuneSet.Stories);
+            var tuneStories = pipeline.AnalyzeAll(tuneSet.Stories, rejected: (s, reason) => error.WriteLine($"{s.Id}: skipped: {reason}"));
             var (tuned, tuneF1) = tuner.Tune(pipeline.Score(tuneStories), tuneSet.Gold, setting);
             setting = tuned;
             var baselineTune = new TfidfBaseline(tuneStories).Sweep(tuneStories, tuneSet.Gold).OrderByDescending(p => p.Metrics.BCubedF1).First();
@@ -56,7 +56,7 @@ public static class BenchCommand
         }
 
         var evalClock = System.Diagnostics.Stopwatch.StartNew();
-        var stories = pipeline.AnalyzeAll(evalSet.Stories);
+        var stories = pipeline.AnalyzeAll(evalSet.Stories, rejected: (s, reason) => error.WriteLine($"{s.Id}: skipped: {reason}"));
         var scored = pipeline.Score(stories);
         var clusters = pipeline.Group(scored, setting.Threshold, setting.Total);
         evalClock.Stop();

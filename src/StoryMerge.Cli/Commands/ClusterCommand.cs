@@ -31,18 +31,18 @@ public static class ClusterCommand
         }
 
         var pipeline = new DedupPipelineBuilder().UseOptions(options).Build();
-        var analysed = new List<AnalyzedStory>();
         int skipped = loaded.Errors;
-        foreach (var item in loaded.Items)
+        var locations = loaded.Items.ToDictionary(i => i.Story!.Id, i => i.Location);
+        var analysed = pipeline.AnalyzeAll(loaded.Items.Select(i => i.Story!).ToList(), progress, (story, reason) =>
         {
-            try { analysed.Add(pipeline.Analyze(item.Story!)); }
-            catch (ArgumentException e)
-            {
-                error.WriteLine($"{item.Location}: skipped: {e.Message}");
-                skipped++;
-            }
+            error.WriteLine($"{locations[story.Id]}: skipped: {reason}");
+            skipped++;
+        });
+        if (analysed.Count == 0)
+        {
+            error.WriteLine("error: no story could be analysed");
+            return ExitCodes.InputError;
         }
-        progress?.Report(new BatchProgress("analyse", analysed.Count, analysed.Count));
         var result = pipeline.Cluster(analysed, progress);
 
         EventSummary.Write(output, result);

@@ -70,10 +70,7 @@ public sealed class EventMerger : IFactMerger
         return "ev-" + Convert.ToHexStringLower(hash)[..12];
     }
 
-    private sealed record MergeContext(IReadOnlyList<AnalyzedStory> Members, LanguageTag Majority)
-    {
-        public LanguageTag LanguageOf(StoryId id) => Members.First(m => m.Id == id).Language;
-    }
+    private sealed record MergeContext(IReadOnlyList<AnalyzedStory> Members, LanguageTag Majority);
 
     // ---- People ---------------------------------------------------------------------------------------------
 
@@ -99,7 +96,10 @@ public sealed class EventMerger : IFactMerger
             }
         }
 
-        var groups = UnionFind(reportPeople, SamePerson);
+        // Only names whose surnames open with the same two sound classes can be alike enough, so each such bucket is
+        // compared within itself: large events stay fast (FuzzySharp is called per pair).
+        var groups = reportPeople.GroupBy(p => ConsonantSkeleton.Of(NeutralForm.Shared.Of(NameForm.Of(p.Surname)), 2))
+            .SelectMany(bucket => UnionFind(bucket.ToList(), SamePerson)).ToList();
         var facts = new List<Fact>();
         foreach (var group in groups)
         {
@@ -145,9 +145,10 @@ public sealed class EventMerger : IFactMerger
         var names = context.Members
             .SelectMany(s => s.Entities.Where(e => e.Kind == kind).Select(e => new ReportName(s, e)))
             .ToList();
-        var groups = UnionFind(names, (a, b) => a.Key == b.Key || (kind == EntityKind.Organisation
+        var groups = names.GroupBy(n => ConsonantSkeleton.Of(n.Key.Replace(" ", ""), 2))
+            .SelectMany(bucket => UnionFind(bucket.ToList(), (a, b) => a.Key == b.Key || (kind == EntityKind.Organisation
             ? SpellingKey.Likeness(a.Key, b.Key) >= OrganisationLikeness
-            : SpellingKey.Likeness(a.Key, b.Key) >= SurnameLikeness && a.Mention.Tokens.Count == b.Mention.Tokens.Count));
+            : SpellingKey.Likeness(a.Key, b.Key) >= SurnameLikeness && a.Mention.Tokens.Count == b.Mention.Tokens.Count))).ToList();
         var facts = new List<Fact>();
         foreach (var group in groups)
         {

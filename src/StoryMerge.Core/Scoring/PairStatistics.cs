@@ -13,7 +13,6 @@ public sealed class PairStatistics(BackgroundModel background)
     /// <summary>How many observed pairs the background is worth when blending.</summary>
     public const int PriorPairs = 300;
 
-    private readonly Dictionary<string, SignalStatistics> _observed = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SignalStatistics> _blended = new(StringComparer.Ordinal);
 
     public SignalStatistics For(LanguageTag a, LanguageTag b)
@@ -28,7 +27,6 @@ public sealed class PairStatistics(BackgroundModel background)
     {
         ArgumentNullException.ThrowIfNull(observed);
         var key = BackgroundModel.PairKey(a, b);
-        _observed[key] = observed;
         var prior = background.ForPair(a, b);
         _blended[key] = Blend(prior, prior.IsNeutral ? 0 : PriorPairs, observed);
     }

@@ -86,6 +86,18 @@ public class ClusterCommandTests
     }
 
     [Fact]
+    public void Run_StoryOverLengthLimit_ReportedSkippedOthersClustered()
+    {
+        using var dir = new TempDirectory();
+        var huge = string.Join(" ", Enumerable.Repeat("Очень длинный текст о форуме.", 200_000));   // about 6 MB
+        var input = dir.Write("feed.jsonl", "{\"id\":\"huge\",\"text\":\"" + huge + "\"}\n{\"id\":\"b\",\"text\":\"Сегодня в Астане открылась выставка.\"}\n");
+        var (exit, _, error) = Run(new ClusterCommand.Arguments([input], dir.File("events.json"), dir.File("a.jsonl"), null));
+        Assert.Equal(ExitCodes.Success, exit);
+        Assert.Contains("feed.jsonl:1: skipped: Story 'huge' has", error);
+        Assert.Single(File.ReadAllLines(dir.File("a.jsonl")));
+    }
+
+    [Fact]
     public void Run_OnlyEmptyStories_InputErrorExit()
     {
         using var dir = new TempDirectory();
