@@ -19,6 +19,9 @@ public sealed record DedupOptions
     /// <summary>Stories of each language each story is compared with to learn its own background (default 64).</summary>
     public int StoryProfileSample { get; init; } = 64;
 
+    /// <summary>A background statistics file made by `storymerge learn`, used instead of the shipped one; null (default) for the shipped one. Relative paths are relative to the configuration file.</summary>
+    public string? BackgroundFile { get; init; }
+
     /// <summary>Seed of that sampling, so the same input gives the same events.</summary>
     public int Seed { get; init; } = 20251122;
 

@@ -21,7 +21,12 @@ public static class BenchCommand
     public static int Run(Arguments args, TextWriter output, TextWriter error)
     {
         DedupOptions options;
-        try { options = ConfigFile.Load(args.Config); }
+        DedupPipeline pipeline;
+        try
+        {
+            options = ConfigFile.Load(args.Config);
+            pipeline = ConfigFile.Pipeline(options);
+        }
         catch (ConfigurationException e) { error.WriteLine($"error: {e.Message}"); return ExitCodes.ConfigurationError; }
 
         LabelledSet evalSet;
@@ -37,7 +42,6 @@ public static class BenchCommand
             return ExitCodes.InputError;
         }
 
-        var pipeline = new DedupPipelineBuilder().UseOptions(options).Build();
         var tuner = new Tuner(pipeline);
         var setting = ScoreSetting.From(options.Scoring);
         double? baselineThreshold = null;

@@ -13,8 +13,8 @@ public static class ClusterCommand
 
     public static int Run(Arguments args, TextWriter output, TextWriter error, IProgress<BatchProgress>? progress = null)
     {
-        DedupOptions options;
-        try { options = ConfigFile.Load(args.Config); }
+        DedupPipeline pipeline;
+        try { pipeline = ConfigFile.Pipeline(ConfigFile.Load(args.Config)); }
         catch (ConfigurationException e) { error.WriteLine($"error: {e.Message}"); return ExitCodes.ConfigurationError; }
 
         LoadResult loaded;
@@ -30,7 +30,6 @@ public static class ClusterCommand
             return ExitCodes.InputError;
         }
 
-        var pipeline = new DedupPipelineBuilder().UseOptions(options).Build();
         int skipped = loaded.Errors;
         var locations = loaded.Items.ToDictionary(i => i.Story!.Id, i => i.Location);
         var analysed = pipeline.AnalyzeAll(loaded.Items.Select(i => i.Story!).ToList(), progress, (story, reason) =>

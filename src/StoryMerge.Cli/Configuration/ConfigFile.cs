@@ -28,7 +28,28 @@ public static class ConfigFile
             path = DefaultName;
         }
         if (!File.Exists(path)) throw new ConfigurationException($"configuration file '{path}' does not exist");
-        return Parse(File.ReadAllText(path), path);
+        var options = Parse(File.ReadAllText(path), path);
+        if (options.BackgroundFile is { } background && !Path.IsPathRooted(background))
+            options = options with { BackgroundFile = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, background) };
+        return options;
+    }
+
+    /// <summary>The pipeline for these options: the shipped background statistics, or the file the options name.</summary>
+    /// <exception cref="ConfigurationException">The background file is missing or invalid.</exception>
+    public static DedupPipeline Pipeline(DedupOptions options)
+    {
+        var builder = new DedupPipelineBuilder().UseOptions(options);
+        if (options.BackgroundFile is { } file)
+        {
+            if (!File.Exists(file)) throw new ConfigurationException($"backgroundFile '{file}' does not exist");
+            try
+            {
+                using var stream = File.OpenRead(file);
+                builder.UseBackground(Core.Retrieval.BackgroundModel.Load(stream, file));
+            }
+            catch (InvalidDataException e) { throw new ConfigurationException(e.Message, e); }
+        }
+        return builder.Build();
     }
 
     public static DedupOptions Parse(string json, string origin)

@@ -24,5 +24,25 @@ public class ConfigFileTests
 
     [Fact]
     public void Load_MissingFile_Error() => Assert.Throws<ConfigurationException>(() => ConfigFile.Load("/no/such/storymerge.json"));
-}
 
+    [Fact]
+    public void Pipeline_BackgroundFileMissing_ErrorNamesIt() =>
+        Assert.Contains("backgroundFile '/no/such/bg.json' does not exist",
+            Assert.Throws<ConfigurationException>(() => ConfigFile.Pipeline(new Core.DedupOptions { BackgroundFile = "/no/such/bg.json" })).Message);
+
+    [Fact]
+    public void Pipeline_BackgroundFileNotJson_ErrorNamesFile()
+    {
+        using var dir = new TempDirectory();
+        var file = dir.Write("bg.json", "not json");
+        Assert.Contains(file, Assert.Throws<ConfigurationException>(() => ConfigFile.Pipeline(new Core.DedupOptions { BackgroundFile = file })).Message);
+    }
+
+    [Fact]
+    public void Load_RelativeBackgroundFile_ResolvedFromConfigDirectory()
+    {
+        using var dir = new TempDirectory();
+        var config = dir.Write("storymerge.json", "{\"backgroundFile\": \"bg.json\"}");
+        Assert.Equal(dir.File("bg.json"), ConfigFile.Load(config).BackgroundFile);
+    }
+}
