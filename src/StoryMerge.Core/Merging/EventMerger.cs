@@ -104,10 +104,9 @@ public sealed class EventMerger : IFactMerger
         foreach (var group in groups)
         {
             // A variant is a spelling: mentions whose name forms agree are one variant, shown in their shortest
-            // (least inflected) written form. Only full names count when the person is ever named in full.
-            int fullest = group.SelectMany(p => p.Mentions).Max(m => m.Tokens.Count);
-            var mentions = group.SelectMany(p => p.Mentions.Where(m => m.Tokens.Count == fullest || (fullest > 1 && m.Tokens.Count > 1)).Select(m => (Person: p, Mention: m)))
-                .Where(x => x.Mention.Tokens.Count == fullest || fullest == 1).ToList();
+            // (least inflected) written form. Each report contributes its fullest mentions, so a report that only
+            // ever writes the surname is still a source, and one with a patronymic does not hide one without.
+            var mentions = group.SelectMany(p => p.Mentions.Where(m => m.Tokens.Count == p.Best.Tokens.Count).Select(m => (Person: p, Mention: m))).ToList();
             var variants = mentions.GroupBy(x => NameForm.Of(x.Mention), StringComparer.Ordinal)
                 .Select(g => new FactVariant(
                     g.Select(x => x.Mention.Surface).OrderBy(v => v.Length).ThenBy(v => v, StringComparer.Ordinal).First(),
@@ -115,7 +114,10 @@ public sealed class EventMerger : IFactMerger
                     g.Select(x => x.Person.Story.Language).Distinct().ToList(),
                     g.Select(x => x.Person.Role).FirstOrDefault(r => r is not null)))
                 .ToList();
-            bool conflict = variants.Select(v => SpellingKey.OfName(v.Value)).Distinct().Count() > 1;
+            // Disagreement is about a surname or a given name, not about how much of the name a report wrote.
+            var keys = variants.Select(v => SpellingKey.OfName(v.Value).Split(' ')).ToList();
+            bool conflict = keys.Select(k => k[^1]).Distinct().Count() > 1
+                            || keys.Where(k => k.Length > 1).Select(k => k[0]).Distinct().Count() > 1;
             var canonical = Canonical(variants, context.Majority, prefer: v => v.Value.Contains(' '));
             var role = group.OrderByDescending(p => p.Story.Language == context.Majority).ThenBy(p => p.Story.Id)
                 .Select(p => p.Role).FirstOrDefault(r => r is not null);

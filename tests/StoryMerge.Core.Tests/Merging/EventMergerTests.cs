@@ -30,6 +30,17 @@ public class EventMergerTests
     }
 
     [Fact]
+    public void Merge_PatronymicInOneReportOnly_BothReportsSourcesNoConflict()
+    {
+        var e = new EventMerger().Merge([
+            A("a", "Форум открыл министр связи Иван Петрович Сидоров в понедельник."),
+            A("b", "Форум открыл министр связи Иван Сидоров в понедельник.")]);
+        var person = Assert.Single(e.People);
+        Assert.Equal(["a", "b"], person.Sources.Select(s => s.Value));
+        Assert.False(person.Conflict);
+    }
+
+    [Fact]
     public void Merge_CanonicalName_MostSources()
     {
         var e = new EventMerger().Merge([
