@@ -10,6 +10,4 @@ public static class ExitCodes
     public const int ConfigurationError = 3;
     /// <summary>An output could not be written.</summary>
     public const int OutputError = 4;
-    /// <summary>A bench target was missed (with --fail-under).</summary>
-    public const int TargetMissed = 5;
 }
