@@ -37,9 +37,12 @@ public class EntityTaggerTests
     public void Tag_AdjectiveAfterPreposition_NotAPlace() =>
         Assert.Empty(Of(Analyze("Вчера в Национальном центре подписали меморандум."), EntityKind.Place));
 
-    [Fact]
-    public void Tag_Acronym_Organisation() =>
-        Assert.Contains("ТАСС", Of(Analyze("По данным агентства ТАСС, форум прошёл успешно."), EntityKind.Organisation));
+    [Theory]
+    [InlineData("ТАСС", "По данным агентства ТАСС, форум прошёл успешно.")]
+    [InlineData("ИТАР-ТАСС", "Гендиректор ИТАР-ТАСС Андрей Кондрашов заявил о готовности.")]
+    [InlineData("МИД", "Председатель Комитета международной информации МИД РК выступил.")]
+    public void Tag_Acronym_Organisation(string acronym, string sentence) =>
+        Assert.Contains(acronym, Of(Analyze(sentence), EntityKind.Organisation));
 
     [Fact]
     public void Tag_Empty_NoEntities() => Assert.Empty(new EntityTagger().Tag("", [], default));
