@@ -5,8 +5,9 @@ namespace StoryMerge.Cli.Loading;
 /// <summary>Reads stories from the files and directories named on the command line.</summary>
 /// <remarks>
 /// A directory contributes its *.txt, *.jsonl and *.ndjson files (sorted by name, not recursive): a seed directory's
-/// gold.json and README are not stories. A .jsonl file gives one story a line; any other file is one story whose id
-/// is its name without extension.
+/// gold.json and README are not stories. A .jsonl or .ndjson file gives one story a line; a .txt file or a file
+/// without extension is one story whose id is its name without extension; a file named with any other extension
+/// is reported and skipped.
 /// </remarks>
 public sealed class StoryLoader(TextWriter diagnostics)
 {
@@ -61,6 +62,9 @@ public sealed class StoryLoader(TextWriter diagnostics)
 
     private IEnumerable<ReadItem> ReadFile(string file)
     {
+        var kind = Path.GetExtension(file);
+        if (kind.Length > 0 && !StoryExtensions.Contains(kind, StringComparer.OrdinalIgnoreCase))
+            return [ReadItem.Failed(file, null, $"not a story file ({kind}; expected .txt, .jsonl or .ndjson, or a file without extension)")];
         var bytes = File.ReadAllBytes(file);
         var text = StoryReader.DecodeUtf8(bytes, out var error);
         if (text is null) return [ReadItem.Failed(file, null, error!)];

@@ -98,6 +98,14 @@ public class ClusterCommandTests
     }
 
     [Fact]
+    public void Run_ExplicitGoldJson_ReportedAsNotAStoryFile()
+    {
+        using var dir = new TempDirectory();
+        var (_, _, error) = Run(new ClusterCommand.Arguments([TempDirectory.Corpus, Path.Combine(TempDirectory.Corpus, "gold.json")], dir.File("events.json"), null, null));
+        Assert.Contains("gold.json: skipped: not a story file (.json;", error);
+    }
+
+    [Fact]
     public void Run_OnlyEmptyStories_InputErrorExit()
     {
         using var dir = new TempDirectory();
