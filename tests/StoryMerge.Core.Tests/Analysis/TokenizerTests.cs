@@ -25,7 +25,10 @@ public class TokenizerTests
         foreach (var s in TestCorpus.RandomStrings(6))
         {
             foreach (var t in new Tokenizer().Tokenize(new SentenceSplitter().Split(s)))
+            {
                 Assert.True(t.Surface.Length <= Tokenizer.MaxTokenLength);
+                Assert.Contains(t.Surface, s.Replace('\u2011', '-'), StringComparison.Ordinal);
+            }
         }
     }
 }
