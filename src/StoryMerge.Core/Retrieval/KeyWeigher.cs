@@ -50,8 +50,7 @@ public sealed class KeyWeigher(KeyRarity rarity)
     private readonly ConcurrentDictionary<string, int> _ids = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, float> _weights = new(StringComparer.Ordinal);
     private readonly ConditionalWeakTable<AnalyzedStory, WeightedKeys> _cache = new();
-
-    public KeyRarity Rarity => rarity;
+    private int _lastId;
 
     public WeightedKeys For(AnalyzedStory story)
     {
@@ -67,7 +66,9 @@ public sealed class KeyWeigher(KeyRarity rarity)
         foreach (var family in Families)
         {
             var keys = story.Keys.Of(family);
-            var pairs = keys.Select(k => (Id: _ids.GetOrAdd(k, _ => _ids.Count), Weight: Weight(k))).OrderBy(p => p.Id).ToArray();
+            // Stories are weighed from parallel loops: each new key takes a number of its own (reading Count could
+            // hand two keys one id, and they would then "match").
+            var pairs = keys.Select(k => (Id: _ids.GetOrAdd(k, _ => Interlocked.Increment(ref _lastId)), Weight: Weight(k))).OrderBy(p => p.Id).ToArray();
             int f = (int)family;
             ids[f] = pairs.Select(p => p.Id).ToArray();
             weights[f] = pairs.Select(p => p.Weight).ToArray();

@@ -117,3 +117,47 @@ public class LexiconLearnerTests
     private static AnalyzedStory Analyze(string id, string text, string lang) =>
         TestCorpus.Pipeline.Analyze(new Story(new StoryId(id), text, Language: new LanguageTag(lang)));
 }
+
+public class KeyWeigherTests
+{
+    private static AnalyzedStory A(string id, string text) => TestCorpus.Pipeline.Analyze(new Story(new StoryId(id), text, Language: new LanguageTag("en")));
+
+    [Fact]
+    public void For_StoriesWeighedInParallel_EachKeyGetsItsOwnId()
+    {
+        // Many stories with many keys of their own, weighed from all cores at once: two keys given one id would
+        // "match" in every overlap.
+        var stories = Enumerable.Range(0, 600)
+            .Select(i => A($"s{i}", string.Join(" ", Enumerable.Range(0, 40).Select(k => $"Visit Zq{i}x{k}v and Bk{i}r{k}t."))))
+            .ToArray();
+        var weigher = new KeyWeigher(new KeyRarity(BackgroundModel.Empty));
+        Parallel.ForEach(stories, new ParallelOptions { MaxDegreeOfParallelism = 8 }, s => weigher.For(s));
+        var idOf = new Dictionary<int, string>();
+        foreach (var story in stories)
+        {
+            var weighed = weigher.For(story);
+            foreach (var family in Enum.GetValues<KeyFamily>())
+            {
+                var keys = story.Keys.Of(family).ToList();
+                var ids = weighed.Ids[(int)family];
+                Assert.Equal(keys.Count, ids.Distinct().Count());
+                foreach (var (key, id) in keys.Select(k => (k, IdOf(weigher, story, family, k))))
+                    Assert.Equal(key, idOf.TryGetValue(id, out var seen) ? seen : idOf[id] = key);
+            }
+        }
+    }
+
+    private static int IdOf(KeyWeigher weigher, AnalyzedStory story, KeyFamily family, string key)
+    {
+        // The weigher keeps no public map; a one-key story weighed by the same weigher reveals the id.
+        var probe = new AnalyzedStory
+        {
+            Story = story.Story, Body = "", Language = story.Language, Sentences = [], Tokens = [], Entities = [], Figures = [], Dates = [],
+            Vector = story.Vector,
+            Keys = new MatchKeys(
+                family == KeyFamily.Name ? new HashSet<string> { key } : [], family == KeyFamily.Number ? new HashSet<string> { key } : [],
+                family == KeyFamily.Word ? new HashSet<string> { key } : [], family == KeyFamily.Concept ? new HashSet<string> { key } : []),
+        };
+        return weigher.For(probe).Ids[(int)family].Single();
+    }
+}
