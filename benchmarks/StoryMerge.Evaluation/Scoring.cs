@@ -26,12 +26,7 @@ public sealed record ScoreSetting(double[] Weights, double Threshold)
     public static ScoreSetting From(Core.Scoring.ScoringOptions options) => new(options.Weights, options.MatchThreshold);
 
     /// <summary>The pair total under these weights, from the pair's stored z-scores and penalty.</summary>
-    public double Total(Core.Scoring.PairScore score)
-    {
-        double total = -score.Penalty;
-        for (int i = 0; i < Weights.Length; i++) total += Weights[i] * score.Z[i];
-        return total;
-    }
+    public double Total(Core.Scoring.PairScore score) => score.TotalWith(Weights);
 
     public Core.Scoring.ScoringOptions ApplyTo(Core.Scoring.ScoringOptions options) => options with
     {

@@ -5,6 +5,19 @@ namespace StoryMerge.Core.Scoring;
 /// <param name="Similarity">The total squashed into [0, 1]: 0.5 at the match threshold.</param>
 public sealed record PairScore(StoryId A, StoryId B, PairSignals Signals, double[] Z, double Penalty, double Total, Similarity Similarity)
 {
+    /// <summary>The combined score: the weighted sum of the z-scores minus the penalty. The one definition, for the scorer and for tuners trying other weights.</summary>
+    public static double Combine(IReadOnlyList<double> weights, IReadOnlyList<double> z, double penalty)
+    {
+        ArgumentNullException.ThrowIfNull(weights);
+        ArgumentNullException.ThrowIfNull(z);
+        double total = -penalty;
+        for (int i = 0; i < z.Count; i++) total += weights[i] * z[i];
+        return total;
+    }
+
+    /// <summary>This pair's total under other weights.</summary>
+    public double TotalWith(IReadOnlyList<double> weights) => Combine(weights, Z, Penalty);
+
     /// <summary>The signals as "names z=7.1 (0.42)", strongest first, for error reports and editors.</summary>
     public string Explain() => string.Join(", ",
         Enumerable.Range(0, PairSignals.Count).OrderByDescending(i => Z[i])

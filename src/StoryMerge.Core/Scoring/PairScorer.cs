@@ -27,20 +27,17 @@ public sealed class PairScorer(ScoringOptions options, KeyWeigher weigher, Story
         return Combine(a, b, signals);
     }
 
-    /// <summary>Scores already computed signals; used where the signals were computed once for several settings.</summary>
-    public PairScore Combine(AnalyzedStory a, AnalyzedStory b, PairSignals signals)
+    /// <summary>Turns a pair's signals into z-scores seen from each story, the penalties and the total.</summary>
+    private PairScore Combine(AnalyzedStory a, AnalyzedStory b, PairSignals signals)
     {
         var fromA = backgrounds.For(a, b.Language);
         var fromB = backgrounds.For(b, a.Language);
-        var weights = options.Weights;
         var z = new double[PairSignals.Count];
-        double total = 0;
         for (int i = 0; i < PairSignals.Count; i++)
         {
             double za = (signals[i] - fromA.Mean[i]) / Math.Max(fromA.StdDev[i], MinStdDev);
             double zb = (signals[i] - fromB.Mean[i]) / Math.Max(fromB.StdDev[i], MinStdDev);
             z[i] = Math.Clamp((za + zb) / 2, -options.MaxSignalZ, options.MaxSignalZ);
-            total += weights[i] * z[i];
         }
         double penalty = 0;
         if (a.Language == b.Language) penalty += options.SameLanguagePenalty;
@@ -49,7 +46,7 @@ public sealed class PairScorer(ScoringOptions options, KeyWeigher weigher, Story
             int days = Math.Abs(da.DayNumber - db.DayNumber);
             if (days > options.DateWindowDays) penalty += (days - options.DateWindowDays) * options.DatePenaltyPerDay;
         }
-        total -= penalty;
+        double total = PairScore.Combine(options.Weights, z, penalty);
         var similarity = Similarity.Clamp(1 / (1 + Math.Exp(-(total - options.MatchThreshold))));
         return new PairScore(a.Id, b.Id, signals, z, penalty, total, similarity);
     }
