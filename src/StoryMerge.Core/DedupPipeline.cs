@@ -107,16 +107,12 @@ public sealed class DedupPipeline
     }
 }
 
-/// <summary>Per-batch state: key rarity, candidate index, pair statistics and scorer for one set of stories.</summary>
+/// <summary>Per-batch state: the candidate index and the scorer (with the batch's key rarity and statistics) for one set of stories.</summary>
 internal sealed class BatchContext
 {
     public required IReadOnlyList<AnalyzedStory> Stories { get; init; }
     public required Dictionary<StoryId, int> Position { get; init; }
-    public required KeyRarity Rarity { get; init; }
-    public required KeyWeigher Weigher { get; init; }
     public required InMemoryCandidateIndex Index { get; init; }
-    public required PairStatistics Statistics { get; init; }
-    public required StoryBackgrounds Backgrounds { get; init; }
     public required PairScorer Scorer { get; init; }
 
     public static BatchContext Build(DedupPipeline pipeline, IReadOnlyList<AnalyzedStory> stories)
@@ -134,11 +130,7 @@ internal sealed class BatchContext
         {
             Stories = stories,
             Position = stories.Select((s, i) => (s.Id, i)).ToDictionary(x => x.Id, x => x.i),
-            Rarity = rarity,
-            Weigher = weigher,
             Index = index,
-            Statistics = statistics,
-            Backgrounds = backgrounds,
             Scorer = new PairScorer(pipeline.Options.Scoring, weigher, backgrounds),
         };
     }
