@@ -118,7 +118,8 @@ public sealed class EventMerger : IFactMerger
             var keys = variants.Select(v => SpellingKey.OfName(v.Value).Split(' ')).ToList();
             bool conflict = keys.Select(k => k[^1]).Distinct().Count() > 1
                             || keys.Where(k => k.Length > 1).Select(k => k[0]).Distinct().Count() > 1;
-            var canonical = Canonical(variants, context.Majority, prefer: v => v.Value.Contains(' '));
+            // A full name before a bare surname, then the spelling most reports use.
+            var canonical = Canonical(variants, context.Majority, vs => vs.OrderByDescending(v => v.Value.Contains(' ')).ThenByDescending(v => v.Sources.Count));
             var role = group.OrderByDescending(p => p.Story.Language == context.Majority).ThenBy(p => p.Story.Id)
                 .Select(p => p.Role).FirstOrDefault(r => r is not null);
             facts.Add(new Fact(FactId("person", canonical.Value, facts), FactKind.Person, canonical.Value, OrderVariants(variants, canonical), conflict, role));
@@ -158,7 +159,7 @@ public sealed class EventMerger : IFactMerger
                 .Select(g => new FactVariant(g.Key, g.Select(n => n.Story.Id).Distinct().Order().ToList(), g.Select(n => n.Story.Language).Distinct().ToList()))
                 .ToList();
             // Inflected forms of one name are one value; the shortest form is the least inflected.
-            var canonical = Canonical(variants, context.Majority, prefer: null, shortestFirst: true);
+            var canonical = Canonical(variants, context.Majority, vs => vs.OrderByDescending(v => v.Sources.Count).ThenBy(v => v.Value.Length));
             facts.Add(new Fact(FactId(idPrefix, canonical.Value, facts), kind == EntityKind.Place ? FactKind.Place : FactKind.Organisation,
                 canonical.Value, OrderVariants(variants, canonical), Conflict: false));
         }
@@ -265,14 +266,9 @@ public sealed class EventMerger : IFactMerger
 
     // ---- Shared -------------------------------------------------------------------------------------------
 
-    private static FactVariant Canonical(IReadOnlyList<FactVariant> variants, LanguageTag majority, Func<FactVariant, bool>? prefer, bool shortestFirst = false)
-    {
-        var ordered = variants.OrderByDescending(v => prefer?.Invoke(v) ?? false)
-            .ThenByDescending(v => v.Sources.Count);
-        if (shortestFirst)
-            ordered = variants.OrderByDescending(v => v.Sources.Count).ThenBy(v => v.Value.Length);
-        return ordered.ThenByDescending(v => v.Languages.Contains(majority)).ThenBy(v => v.Sources[0]).ThenBy(v => v.Value, StringComparer.Ordinal).First();
-    }
+    /// <summary>The canonical variant: first by the caller's own order, then the shared tie-breaks (the event's majority language, the smallest source id, the text).</summary>
+    private static FactVariant Canonical(IReadOnlyList<FactVariant> variants, LanguageTag majority, Func<IEnumerable<FactVariant>, IOrderedEnumerable<FactVariant>> order) =>
+        order(variants).ThenByDescending(v => v.Languages.Contains(majority)).ThenBy(v => v.Sources[0]).ThenBy(v => v.Value, StringComparer.Ordinal).First();
 
     private static IReadOnlyList<FactVariant> OrderVariants(IReadOnlyList<FactVariant> variants, FactVariant canonical) =>
         variants.OrderByDescending(v => ReferenceEquals(v, canonical)).ThenByDescending(v => v.Sources.Count).ThenBy(v => v.Value, StringComparer.Ordinal).ToList();
