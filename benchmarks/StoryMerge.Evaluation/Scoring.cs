@@ -8,12 +8,19 @@ public static class ClusterScoring
     /// <summary>Metrics of <paramref name="clusters"/> (story indexes) over the stories gold labels.</summary>
     public static ClusteringMetrics Score(IReadOnlyList<IReadOnlyList<int>> clusters, IReadOnlyList<AnalyzedStory> stories, IReadOnlyDictionary<string, string> gold)
     {
+        var languages = stories.ToDictionary(s => s.Id.Value, s => s.Language.Code, StringComparer.Ordinal);
+        return ClusteringMetrics.Compute(gold, Predicted(clusters, stories), languages);
+    }
+
+    /// <summary>Story id → predicted cluster name ("c0", "c1", …) for clusters of story indexes.</summary>
+    public static Dictionary<string, string> Predicted(IReadOnlyList<IReadOnlyList<int>> clusters, IReadOnlyList<AnalyzedStory> stories)
+    {
         ArgumentNullException.ThrowIfNull(clusters);
+        ArgumentNullException.ThrowIfNull(stories);
         var predicted = new Dictionary<string, string>(StringComparer.Ordinal);
         for (int c = 0; c < clusters.Count; c++)
             foreach (var i in clusters[c]) predicted[stories[i].Id.Value] = "c" + c;
-        var languages = stories.ToDictionary(s => s.Id.Value, s => s.Language.Code, StringComparer.Ordinal);
-        return ClusteringMetrics.Compute(gold, predicted, languages);
+        return predicted;
     }
 }
 

@@ -65,6 +65,7 @@ public static class BenchCommand
         var clusters = pipeline.Group(scored, setting.Threshold, setting.Total);
         evalClock.Stop();
         var metrics = ClusterScoring.Score(clusters, stories, evalSet.Gold);
+        var predicted = ClusterScoring.Predicted(clusters, stories);
 
         var baseline = new TfidfBaseline(stories);
         var baselineSweep = baseline.Sweep(stories, evalSet.Gold);
@@ -97,13 +98,10 @@ public static class BenchCommand
             }
         }
 
-        var result = new BatchResult(stories, [], scored.Pairs.Select(p => p.Score).ToList());
-        var predicted = new Dictionary<string, string>(StringComparer.Ordinal);
-        for (int c = 0; c < clusters.Count; c++) foreach (var i in clusters[c]) predicted[stories[i].Id.Value] = "c" + c;
-        if (args.ShowErrors > 0) WriteErrors(output, result, evalSet.Gold, predicted, args.ShowErrors, setting);
+        if (args.ShowErrors > 0) WriteErrors(output, scored, evalSet.Gold, predicted, args.ShowErrors, setting);
         try
         {
-            if (args.PairsCsv is { } csv) WritePairs(csv, result, evalSet.Gold, predicted, setting);
+            if (args.PairsCsv is { } csv) WritePairs(csv, scored, evalSet.Gold, predicted, setting);
             if (args.WriteConfig is { } configPath)
             {
                 ClusterCommand.WriteAtomically(configPath, ConfigFile.Serialize(options with { Scoring = setting.ApplyTo(options.Scoring) }) + "\n");
@@ -152,12 +150,12 @@ public static class BenchCommand
     }
 
     /// <summary>Every scored candidate pair with its signals, z-scores, total and whether gold and prediction put it together.</summary>
-    private static void WritePairs(string path, BatchResult result, IReadOnlyDictionary<string, string> gold, IReadOnlyDictionary<string, string> predicted, ScoreSetting setting)
+    private static void WritePairs(string path, ScoredBatch scored, IReadOnlyDictionary<string, string> gold, IReadOnlyDictionary<string, string> predicted, ScoreSetting setting)
     {
-        var language = result.Stories.ToDictionary(s => s.Id.Value, s => s.Language.Code);
+        var language = scored.Stories.ToDictionary(s => s.Id.Value, s => s.Language.Code);
         var ci = CultureInfo.InvariantCulture;
         var lines = new List<string> { "a,b,lang_a,lang_b,same_gold,same_predicted," + string.Join(',', PairSignals.SignalNames.Concat(PairSignals.SignalNames.Select(n => "z_" + n))) + ",penalty,total" };
-        foreach (var p in result.Pairs.Where(p => gold.ContainsKey(p.A.Value) && gold.ContainsKey(p.B.Value)))
+        foreach (var p in scored.Pairs.Select(e => e.Score).Where(p => gold.ContainsKey(p.A.Value) && gold.ContainsKey(p.B.Value)))
         {
             var signals = Enumerable.Range(0, PairSignals.Count).Select(i => p.Signals[i].ToString("0.0000", ci));
             var z = p.Z.Select(v => v.ToString("0.000", ci));
@@ -168,11 +166,11 @@ public static class BenchCommand
         ClusterCommand.WriteAtomically(path, string.Join('\n', lines) + "\n");
     }
 
-    private static void WriteErrors(TextWriter output, BatchResult result, IReadOnlyDictionary<string, string> gold, IReadOnlyDictionary<string, string> predicted, int count, ScoreSetting setting)
+    private static void WriteErrors(TextWriter output, ScoredBatch batch, IReadOnlyDictionary<string, string> gold, IReadOnlyDictionary<string, string> predicted, int count, ScoreSetting setting)
     {
-        var byId = result.Stories.ToDictionary(s => s.Id.Value);
+        var byId = batch.Stories.ToDictionary(s => s.Id.Value);
         string Lang(string id) => byId[id].Language.Code;
-        var scored = result.Pairs.Where(p => gold.ContainsKey(p.A.Value) && gold.ContainsKey(p.B.Value)).ToList();
+        var scored = batch.Pairs.Select(e => e.Score).Where(p => gold.ContainsKey(p.A.Value) && gold.ContainsKey(p.B.Value)).ToList();
         var falseMerges = scored.Where(p => gold[p.A.Value] != gold[p.B.Value] && predicted[p.A.Value] == predicted[p.B.Value])
             .OrderByDescending(setting.Total).Take(count).ToList();
         var missed = scored.Where(p => gold[p.A.Value] == gold[p.B.Value] && predicted[p.A.Value] != predicted[p.B.Value])
