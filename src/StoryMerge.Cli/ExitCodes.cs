@@ -10,4 +10,8 @@ public static class ExitCodes
     public const int ConfigurationError = 3;
     /// <summary>An output could not be written.</summary>
     public const int OutputError = 4;
+    /// <summary>The database cannot be opened (missing for a read, not a StoryMerge database, newer schema) or written.</summary>
+    public const int DatabaseError = 5;
+    /// <summary>The story or event named does not exist.</summary>
+    public const int NotFound = 6;
 }

@@ -27,11 +27,12 @@ var writeConfigOption = new Option<string?>("--write-config") { Description = "S
 var resultsOption = new Option<string>("--results") { Description = "Where --sweep writes its chart", DefaultValueFactory = _ => "benchmarks/results" };
 var errorsOption = new Option<int>("--errors") { Description = "How many of the worst false merges and missed pairs to list", DefaultValueFactory = _ => 5 };
 var pairsOption = new Option<string?>("--pairs") { Description = "Write every scored candidate pair (signals, z-scores, total, gold) to this CSV file" };
+var onlineOption = new Option<bool>("--online") { Description = "Also ingest the stories one at a time into an empty database (file order, then reverse) and compare with the batch" };
 var bench = new Command("bench", "Measure clustering quality on labelled stories beside a plain baseline; tune, sweep, save the setting");
-foreach (var option in new Option[] { evalOption, tuneOption, sweepOption, writeConfigOption, resultsOption, configOption, errorsOption, pairsOption })
+foreach (var option in new Option[] { evalOption, tuneOption, sweepOption, writeConfigOption, resultsOption, configOption, errorsOption, pairsOption, onlineOption })
     bench.Options.Add(option);
 bench.SetAction(parse => BenchCommand.Run(new BenchCommand.Arguments(parse.GetValue(evalOption)!, parse.GetValue(configOption), parse.GetValue(errorsOption),
-    parse.GetValue(pairsOption), parse.GetValue(tuneOption), parse.GetValue(sweepOption), parse.GetValue(writeConfigOption), parse.GetValue(resultsOption)!), Console.Out, Console.Error));
+    parse.GetValue(pairsOption), parse.GetValue(tuneOption), parse.GetValue(sweepOption), parse.GetValue(writeConfigOption), parse.GetValue(resultsOption)!, parse.GetValue(onlineOption)), Console.Out, Console.Error));
 root.Subcommands.Add(bench);
 
 var learnInputs = new Argument<string[]>("inputs") { Description = "Labelled JSONL files", Arity = ArgumentArity.OneOrMore };
@@ -41,5 +42,47 @@ learn.Arguments.Add(learnInputs);
 learn.Options.Add(learnOut);
 learn.SetAction(parse => LearnCommand.Run(new LearnCommand.Arguments(parse.GetValue(learnInputs)!, parse.GetValue(learnOut)!), Console.Out, Console.Error));
 root.Subcommands.Add(learn);
+
+var dbOption = new Option<string?>("--db") { Description = "The database (default ./storymerge.db)" };
+
+var ingestInputs = new Argument<string[]>("inputs") { Description = "Story files (seed format, .txt, .jsonl) or directories of them", Arity = ArgumentArity.OneOrMore };
+var ingest = new Command("ingest", "File stories one at a time under the events of the database (new event, joined, or duplicate)");
+ingest.Arguments.Add(ingestInputs);
+ingest.Options.Add(dbOption);
+ingest.Options.Add(configOption);
+ingest.SetAction((parse, cancellation) => Task.FromResult(IngestCommand.Run(
+    new IngestCommand.Arguments(parse.GetValue(ingestInputs)!, parse.GetValue(dbOption), parse.GetValue(configOption)),
+    Console.Out, Console.Error, total => RateProgress.ForConsole("ingest", total), cancellation)));
+root.Subcommands.Add(ingest);
+
+var sinceOption = new Option<string?>("--since") { Description = "Only events with a report published on or after this date (YYYY-MM-DD)" };
+var langOption = new Option<string?>("--lang") { Description = "Only events with a report in this language (e.g. kk)" };
+var queryOption = new Option<string?>("--query") { Description = "Only events whose reports match this text through the index" };
+var limitOption = new Option<int>("--limit") { Description = "Most events listed", DefaultValueFactory = _ => 50 };
+var events = new Command("events", "List the stored events, newest first");
+foreach (var option in new Option[] { dbOption, configOption, sinceOption, langOption, queryOption, limitOption }) events.Options.Add(option);
+events.SetAction(parse => EventsCommand.Run(new EventsCommand.Arguments(parse.GetValue(dbOption), parse.GetValue(configOption),
+    parse.GetValue(sinceOption), parse.GetValue(langOption), parse.GetValue(queryOption), parse.GetValue(limitOption)), Console.Out, Console.Error));
+root.Subcommands.Add(events);
+
+var eventIdArgument = new Argument<string>("event-id") { Description = "The event's id (ev-…)" };
+var jsonOption = new Option<bool>("--json") { Description = "Print the canonical record as JSON" };
+var show = new Command("show", "Show one event's canonical record: facts, variants with their sources, conflicts, reports");
+show.Arguments.Add(eventIdArgument);
+foreach (var option in new Option[] { dbOption, configOption, jsonOption }) show.Options.Add(option);
+show.SetAction(parse => ShowCommand.Run(new ShowCommand.Arguments(parse.GetValue(eventIdArgument)!, parse.GetValue(dbOption), parse.GetValue(configOption), parse.GetValue(jsonOption)), Console.Out, Console.Error));
+root.Subcommands.Add(show);
+
+var export = new Command("export", "Write every stored event's canonical record (as `cluster --out` does) and optionally each story's event");
+foreach (var option in new Option[] { dbOption, configOption, outOption, assignmentsOption }) export.Options.Add(option);
+export.SetAction(parse => ExportCommand.Run(new ExportCommand.Arguments(parse.GetValue(dbOption), parse.GetValue(configOption), parse.GetValue(outOption), parse.GetValue(assignmentsOption)), Console.Out, Console.Error));
+root.Subcommands.Add(export);
+
+var storyIdArgument = new Argument<string>("story-id") { Description = "The id of the story to retract" };
+var delete = new Command("delete", "Retract a story: remove it from the index and its event, and rebuild the event from the remaining reports");
+delete.Arguments.Add(storyIdArgument);
+foreach (var option in new Option[] { dbOption, configOption }) delete.Options.Add(option);
+delete.SetAction(parse => DeleteCommand.Run(new DeleteCommand.Arguments(parse.GetValue(storyIdArgument)!, parse.GetValue(dbOption), parse.GetValue(configOption)), Console.Out, Console.Error));
+root.Subcommands.Add(delete);
 
 return root.Parse(args).Invoke();

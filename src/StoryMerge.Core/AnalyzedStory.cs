@@ -40,4 +40,10 @@ public sealed class AnalyzedStory
 
     /// <summary>Lines of page furniture dropped from the text.</summary>
     public int DroppedLines { get; init; }
+
+    private MatchFeatures? _features;
+
+    /// <summary>The part of the analysis pair scoring reads (one instance per story, so caches keyed on it hit).</summary>
+    public MatchFeatures Features =>
+        LazyInitializer.EnsureInitialized(ref _features, () => new MatchFeatures(Id, Language, Story.Published, Keys, Vector));
 }

@@ -1,5 +1,6 @@
 using StoryMerge.Core.Analysis;
 using StoryMerge.Core.Clustering;
+using StoryMerge.Core.Retrieval;
 using StoryMerge.Core.Scoring;
 
 namespace StoryMerge.Core;
@@ -12,6 +13,9 @@ public sealed record DedupOptions
     public ScoringOptions Scoring { get; init; } = new();
 
     public ClusteringOptions Clustering { get; init; } = new();
+
+    /// <summary>Candidate retrieval from the persistent index (ingest and the service; `cluster` uses its in-memory index).</summary>
+    public RetrievalOptions Retrieval { get; init; } = new();
 
     /// <summary>Random pairs per language pair sampled from a batch to update the unrelated-pair statistics (default 400).</summary>
     public int StatisticsSamplePairs { get; init; } = 400;
@@ -30,6 +34,7 @@ public sealed record DedupOptions
     {
         Scoring.Validate();
         Clustering.Validate();
+        Retrieval.Validate();
         if (Analysis.MaxStoryChars < 1) throw new ArgumentException("analysis.maxStoryChars must be ≥ 1.");
         if (Analysis.VectorDimensions is < 64 or > 1 << 20) throw new ArgumentException("analysis.vectorDimensions must be between 64 and 1048576.");
         if (StatisticsSamplePairs < 0) throw new ArgumentException("statisticsSamplePairs must be ≥ 0.");

@@ -16,7 +16,7 @@ namespace StoryMerge.Cli.Commands;
 public static class BenchCommand
 {
     public sealed record Arguments(string Eval, string? Config, int ShowErrors = 5, string? PairsCsv = null,
-        string? Tune = null, bool Sweep = false, string? WriteConfig = null, string ResultsDirectory = "benchmarks/results");
+        string? Tune = null, bool Sweep = false, string? WriteConfig = null, string ResultsDirectory = "benchmarks/results", bool Online = false);
 
     public static int Run(Arguments args, TextWriter output, TextWriter error)
     {
@@ -77,6 +77,7 @@ public static class BenchCommand
         output.WriteLine($"  StoryMerge: {setting}");
         output.WriteLine($"  baseline:   TF-IDF cosine over transliterated character 3-4-grams, average link, threshold {baselineThreshold:0.00} ({baselineNote})");
         WriteSideBySide(output, metrics, baselineMetrics);
+        if (args.Online) WriteOnline(output, pipeline, evalSet, metrics);
 
         if (args.Sweep)
         {
@@ -114,6 +115,39 @@ public static class BenchCommand
             return ExitCodes.OutputError;
         }
         return ExitCodes.Success;
+    }
+
+    /// <summary>Ingests the stories one at a time into a fresh database, in file order and in reverse, and compares with the batch.</summary>
+    private static void WriteOnline(TextWriter output, DedupPipeline pipeline, LabelledSet set, ClusteringMetrics batch)
+    {
+        output.WriteLine("  online (one story at a time into an empty database, as `storymerge ingest`):");
+        foreach (var (order, stories) in new[] { ("file order", set.Stories), ("reverse order", set.Stories.Reverse().ToList()) })
+        {
+            var path = Path.Combine(Path.GetTempPath(), $"storymerge-bench-{Guid.NewGuid():N}.db");
+            try
+            {
+                var clock = System.Diagnostics.Stopwatch.StartNew();
+                ClusteringMetrics online;
+                using (var store = Storage.Sqlite.StoryStore.Open(path))
+                {
+                    var ingestor = new Storage.Online.StoryIngestor(pipeline, store);
+                    var results = stories.Select(ingestor.Ingest).ToList();
+                    var predicted = store.Assignments().ToDictionary(a => a.StoryId, a => a.EventId, StringComparer.Ordinal);
+                    // A copy is not stored again: it counts as filed with the story it repeats; a rejected story as alone.
+                    foreach (var r in results.Where(r => !r.Stored))
+                        predicted[r.Id.Value] = r.DuplicateOf is { } original && predicted.TryGetValue(original.Value, out var e) ? e : "unfiled:" + r.Id;
+                    var languages = store.LoadLanguages();
+                    foreach (var story in set.Stories) languages.TryAdd(story.Id.Value, pipeline.Analyze(story).Language.Code);
+                    online = ClusteringMetrics.Compute(set.Gold, predicted, languages);
+                }
+                output.WriteLine($"    {order,-14} BCubed P {online.BCubedPrecision:0.000} R {online.BCubedRecall:0.000} F1 {online.BCubedF1:0.000} ({online.BCubedF1 - batch.BCubedF1:+0.000;-0.000} vs batch), cross-language pair recall {online.CrossLanguagePairRecall:0.000}, {online.PredictedEvents} events, {stories.Count / clock.Elapsed.TotalSeconds:0} stories/s");
+            }
+            finally
+            {
+                Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+                foreach (var suffix in new[] { "", "-wal", "-shm" }) File.Delete(path + suffix);
+            }
+        }
     }
 
     private static void WriteSideBySide(TextWriter output, ClusteringMetrics m, ClusteringMetrics b)

@@ -2,6 +2,7 @@ using System.Text.Json;
 using StoryMerge.Cli.Configuration;
 using StoryMerge.Cli.Loading;
 using StoryMerge.Cli.Output;
+using StoryMerge.Storage.Documents;
 using StoryMerge.Core;
 
 namespace StoryMerge.Cli.Commands;

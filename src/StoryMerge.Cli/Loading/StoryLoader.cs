@@ -60,6 +60,73 @@ public sealed class StoryLoader(TextWriter diagnostics)
         return new LoadResult(items, errors);
     }
 
+    /// <summary>Reads stories one at a time, for archives too large to hold: a JSONL file line by line, each line decoded on its own (a bad line costs only that line). Repeated ids are left to the store.</summary>
+    /// <exception cref="IOException">A file cannot be opened or read.</exception>
+    public IEnumerable<ReadItem> Stream(IReadOnlyList<string> files)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        foreach (var file in files)
+        {
+            if (!IsJsonLines(file))
+            {
+                foreach (var item in ReadFile(file)) yield return item;
+                continue;
+            }
+            int number = 0;
+            foreach (var bytes in ReadLines(file))
+            {
+                number++;
+                var line = StoryReader.DecodeUtf8(bytes, out var error);
+                if (line is null) yield return ReadItem.Failed(file, number, error!);
+                else if (!string.IsNullOrWhiteSpace(line)) yield return _reader.ParseJsonLine(line, file, number);
+            }
+        }
+    }
+
+    /// <summary>How many items <see cref="Stream"/> will give at most: a line of a JSONL file, or a file (for progress and ETA).</summary>
+    public static long CountItems(IReadOnlyList<string> files)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        long count = 0;
+        foreach (var file in files)
+        {
+            if (!IsJsonLines(file)) { count++; continue; }
+            using var stream = File.OpenRead(file);
+            var buffer = new byte[1 << 16];
+            int read, last = '\n';
+            while ((read = stream.Read(buffer)) > 0)
+            {
+                count += buffer.AsSpan(0, read).Count((byte)'\n');
+                last = buffer[read - 1];
+            }
+            if (last != '\n') count++;
+        }
+        return count;
+    }
+
+    private static bool IsJsonLines(string file)
+    {
+        var extension = Path.GetExtension(file);
+        return extension.Equals(".jsonl", StringComparison.OrdinalIgnoreCase) || extension.Equals(".ndjson", StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>The raw bytes of each line (without the line break), so each line is decoded on its own.</summary>
+    private static IEnumerable<byte[]> ReadLines(string file)
+    {
+        using var stream = new BufferedStream(File.OpenRead(file), 1 << 16);
+        var line = new MemoryStream();
+        int b;
+        while ((b = stream.ReadByte()) >= 0)
+        {
+            if (b != '\n') { line.WriteByte((byte)b); continue; }
+            yield return TrimCarriageReturn(line.ToArray());
+            line.SetLength(0);
+        }
+        if (line.Length > 0) yield return TrimCarriageReturn(line.ToArray());
+    }
+
+    private static byte[] TrimCarriageReturn(byte[] line) => line.Length > 0 && line[^1] == '\r' ? line[..^1] : line;
+
     private IEnumerable<ReadItem> ReadFile(string file)
     {
         var kind = Path.GetExtension(file);

@@ -20,6 +20,9 @@ public sealed class KeyRarity
     /// <summary>Stories counted from the collection.</summary>
     public int CollectionDocuments { get; private set; }
 
+    /// <summary>Stories of the collection (not the background) that hold the key.</summary>
+    public int CollectionFrequency(string key) => _collection.GetValueOrDefault(key);
+
     public int DocumentFrequency(string key) => _background.DocumentFrequency(key) + _collection.GetValueOrDefault(key);
 
     /// <summary>Inverse document frequency: ln((N + 1) / (df + 0.5)), never below zero.</summary>
@@ -34,6 +37,16 @@ public sealed class KeyRarity
         ArgumentNullException.ThrowIfNull(keys);
         CollectionDocuments++;
         foreach (var key in keys.All) _collection[key] = _collection.GetValueOrDefault(key) + 1;
+    }
+
+    /// <summary>Adds counts kept elsewhere (a store's index): <paramref name="stories"/> documents holding the keys as given.</summary>
+    public void AddCounts(IEnumerable<(string Key, int Stories)> counts, int stories)
+    {
+        ArgumentNullException.ThrowIfNull(counts);
+        ArgumentOutOfRangeException.ThrowIfNegative(stories);
+        CollectionDocuments += stories;
+        foreach (var (key, n) in counts)
+            if (n > 0) _collection[key] = _collection.GetValueOrDefault(key) + n;
     }
 
     public void Remove(MatchKeys keys)

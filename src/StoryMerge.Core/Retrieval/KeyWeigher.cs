@@ -49,16 +49,22 @@ public sealed class KeyWeigher(KeyRarity rarity)
     private static readonly KeyFamily[] Families = Enum.GetValues<KeyFamily>();
     private readonly ConcurrentDictionary<string, int> _ids = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, float> _weights = new(StringComparer.Ordinal);
-    private readonly ConditionalWeakTable<AnalyzedStory, WeightedKeys> _cache = new();
+    private readonly ConditionalWeakTable<MatchFeatures, WeightedKeys> _cache = new();
     private int _lastId;
 
     public WeightedKeys For(AnalyzedStory story)
     {
         ArgumentNullException.ThrowIfNull(story);
+        return For(story.Features);
+    }
+
+    public WeightedKeys For(MatchFeatures story)
+    {
+        ArgumentNullException.ThrowIfNull(story);
         return _cache.GetValue(story, Weigh);
     }
 
-    private WeightedKeys Weigh(AnalyzedStory story)
+    private WeightedKeys Weigh(MatchFeatures story)
     {
         var ids = new int[Families.Length][];
         var weights = new float[Families.Length][];

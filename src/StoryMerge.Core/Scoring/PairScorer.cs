@@ -10,7 +10,7 @@ namespace StoryMerge.Core.Scoring;
 /// weighted and summed; then penalties for a shared language
 /// and for dates too far apart are subtracted. Thread-safe while the rarity and statistics are not being written.
 /// </remarks>
-public sealed class PairScorer(ScoringOptions options, KeyWeigher weigher, StoryBackgrounds backgrounds) : IPairScorer
+public sealed class PairScorer(ScoringOptions options, KeyWeigher weigher, IStoryBackgrounds backgrounds) : IPairScorer
 {
     /// <summary>Smallest spread divided by: a story that shares no key with any sampled story has a spread of zero.</summary>
     private const double MinStdDev = 0.01;
@@ -23,12 +23,20 @@ public sealed class PairScorer(ScoringOptions options, KeyWeigher weigher, Story
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
+        return Score(a.Features, b.Features);
+    }
+
+    /// <summary>Scores a pair from their match features (what a store keeps of each story).</summary>
+    public PairScore Score(MatchFeatures a, MatchFeatures b)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
         var signals = PairSignals.Of(a, b, weigher);
         return Combine(a, b, signals);
     }
 
     /// <summary>Turns a pair's signals into z-scores seen from each story, the penalties and the total.</summary>
-    private PairScore Combine(AnalyzedStory a, AnalyzedStory b, PairSignals signals)
+    private PairScore Combine(MatchFeatures a, MatchFeatures b, PairSignals signals)
     {
         var fromA = backgrounds.For(a, b.Language);
         var fromB = backgrounds.For(b, a.Language);
@@ -41,7 +49,7 @@ public sealed class PairScorer(ScoringOptions options, KeyWeigher weigher, Story
         }
         double penalty = 0;
         if (a.Language == b.Language) penalty += options.SameLanguagePenalty;
-        if (a.Story.Published is { } da && b.Story.Published is { } db)
+        if (a.Published is { } da && b.Published is { } db)
         {
             int days = Math.Abs(da.DayNumber - db.DayNumber);
             if (days > options.DateWindowDays) penalty += (days - options.DateWindowDays) * options.DatePenaltyPerDay;

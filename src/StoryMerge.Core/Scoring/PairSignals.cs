@@ -31,6 +31,14 @@ public readonly record struct PairSignals(double Vector, double Names, double Nu
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
+        return Of(a.Features, b.Features, weigher);
+    }
+
+    /// <summary>Computes the signals of a pair of stories from their match features.</summary>
+    public static PairSignals Of(MatchFeatures a, MatchFeatures b, KeyWeigher weigher)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
         ArgumentNullException.ThrowIfNull(weigher);
         var ka = weigher.For(a);
         var kb = weigher.For(b);

@@ -10,7 +10,7 @@ namespace StoryMerge.Core.Scoring;
 /// stories leans on the language pair's statistics, which count as <see cref="PriorSamples"/> samples.
 /// Not thread-safe for writes; reads may run in parallel once built.
 /// </remarks>
-public sealed class StoryBackgrounds(PairStatistics pairs)
+public sealed class StoryBackgrounds(PairStatistics pairs) : IStoryBackgrounds
 {
     /// <summary>How many sampled stories the language-pair statistics are worth in a story's profile.</summary>
     public const int PriorSamples = 16;
@@ -18,7 +18,7 @@ public sealed class StoryBackgrounds(PairStatistics pairs)
     private readonly Dictionary<(StoryId, LanguageTag), SignalStatistics> _profiles = [];
 
     /// <summary>The profile of <paramref name="story"/> against stories in <paramref name="language"/>; the language pair's statistics when none was measured.</summary>
-    public SignalStatistics For(AnalyzedStory story, LanguageTag language) =>
+    public SignalStatistics For(MatchFeatures story, LanguageTag language) =>
         _profiles.TryGetValue((story.Id, language), out var p) ? p : pairs.For(story.Language, language);
 
     /// <summary>Records a story's profile against one language from the signals of a sample of that language's stories.</summary>

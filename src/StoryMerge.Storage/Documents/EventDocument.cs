@@ -2,9 +2,9 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using StoryMerge.Core.Merging;
 
-namespace StoryMerge.Cli.Output;
+namespace StoryMerge.Storage.Documents;
 
-/// <summary>The JSON form of a canonical event, as `cluster --out` writes it.</summary>
+/// <summary>The JSON form of a canonical event: what `cluster --out` and `export` write and the store keeps.</summary>
 public sealed record EventDocument(
     string Id, string Title, string TitleFrom, string? Date, string DateBasis, FactDocument? Place, IReadOnlyList<string> Languages,
     IReadOnlyList<MemberDocument> Members, int Conflicts,

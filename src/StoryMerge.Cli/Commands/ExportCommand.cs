@@ -1,0 +1,39 @@
+using System.Text.Json;
+using StoryMerge.Storage.Documents;
+
+namespace StoryMerge.Cli.Commands;
+
+/// <summary>`storymerge export`: every stored event's canonical record as `cluster --out` writes them, and optionally each story's event.</summary>
+public static class ExportCommand
+{
+    public sealed record Arguments(string? Database, string? Config, string? Out, string? Assignments);
+
+    public static int Run(Arguments args, TextWriter output, TextWriter error)
+    {
+        using var session = StoreSession.Open(args.Database, args.Config, create: false, error, out var exitCode);
+        if (session is null) return exitCode;
+        session.Ingestor.Canonical.RefreshStale();
+        var events = session.Store.ListEvents(null, null, null, int.MaxValue)
+            .Select(e => session.Ingestor.Canonical.Get(e.Id)!)
+            .OrderBy(e => e.Id, StringComparer.Ordinal).ToList();
+        try
+        {
+            var outPath = args.Out ?? "events.json";
+            ClusterCommand.WriteAtomically(outPath, JsonSerializer.Serialize(events, EventDocument.Json));
+            error.WriteLine($"wrote {events.Count} events to {outPath}");
+            if (args.Assignments is { } path)
+            {
+                var compact = new JsonSerializerOptions(EventDocument.Json) { WriteIndented = false };
+                var lines = session.Store.Assignments().Select(a => JsonSerializer.Serialize(new { id = a.StoryId, @event = a.EventId }, compact)).ToList();
+                ClusterCommand.WriteAtomically(path, string.Join('\n', lines) + (lines.Count > 0 ? "\n" : ""));
+                error.WriteLine($"wrote {lines.Count} assignments to {path}");
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            error.WriteLine($"error: cannot write output: {e.Message}");
+            return ExitCodes.OutputError;
+        }
+        return ExitCodes.Success;
+    }
+}

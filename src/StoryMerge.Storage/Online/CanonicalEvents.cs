@@ -1,0 +1,62 @@
+using System.Text.Json;
+using StoryMerge.Core;
+using StoryMerge.Core.Merging;
+using StoryMerge.Storage.Documents;
+using StoryMerge.Storage.Sqlite;
+
+namespace StoryMerge.Storage.Online;
+
+/// <summary>Keeps each stored event's canonical record: merged from its members' analyses, rebuilt when it is stale.</summary>
+/// <remarks>
+/// Only match features are stored for each story, not the full analysis, so rebuilding an event analyses its members'
+/// stored texts again (the analysis is a pure function of the text, so it is the analysis the story had when it came
+/// in). An event that grew is rebuilt once when next read, or by <see cref="RefreshStale"/> at the end of a batch, not
+/// after every story that joins it. Not thread-safe.
+/// </remarks>
+public sealed class CanonicalEvents(DedupPipeline pipeline, StoryStore store)
+{
+    private readonly EventMerger _merger = new();
+
+    /// <summary>The event's canonical record, rebuilt first when stale; null for an unknown id.</summary>
+    public EventDocument? Get(string eventId)
+    {
+        ArgumentNullException.ThrowIfNull(eventId);
+        var row = store.FindEvent(eventId);
+        if (row is null) return null;
+        if (row.Dirty) store.InTransaction(() => Refresh(eventId));
+        var json = store.CanonicalOf(eventId);
+        return json is null ? null : JsonSerializer.Deserialize<EventDocument>(json, EventDocument.Json);
+    }
+
+    /// <summary>Rebuilds an event's canonical record from its members' stored texts.</summary>
+    public void Refresh(string eventId)
+    {
+        var members = store.MembersOf(eventId).Select(seq => store.LoadStory(seq)!).ToList();
+        if (members.Count == 0) return;
+        Save(eventId, pipeline.AnalyzeAll(members));
+    }
+
+    /// <summary>Rebuilds every stale canonical record; returns how many.</summary>
+    public int RefreshStale(IProgress<BatchProgress>? progress = null, CancellationToken cancellation = default)
+    {
+        var stale = store.DirtyEvents();
+        int done = 0;
+        foreach (var chunk in stale.Chunk(200))
+        {
+            cancellation.ThrowIfCancellationRequested();
+            store.InTransaction(() => { foreach (var id in chunk) Refresh(id); });
+            done += chunk.Length;
+            progress?.Report(new BatchProgress("canonical events", done, stale.Count));
+        }
+        return stale.Count;
+    }
+
+    /// <summary>Stores the canonical record merged from <paramref name="members"/> under the stored event's id.</summary>
+    public void Save(string eventId, IReadOnlyList<AnalyzedStory> members)
+    {
+        ArgumentNullException.ThrowIfNull(members);
+        var canonical = _merger.Merge(members) with { Id = eventId };
+        var document = EventDocument.From(canonical);
+        store.SaveCanonical(eventId, canonical.Title, document.Conflicts, JsonSerializer.Serialize(document, EventDocument.Json));
+    }
+}

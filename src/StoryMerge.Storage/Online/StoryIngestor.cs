@@ -1,0 +1,234 @@
+using StoryMerge.Core;
+using StoryMerge.Storage.Sqlite;
+
+namespace StoryMerge.Storage.Online;
+
+/// <summary>Files stories one at a time under the events of a store: analyse, retrieve candidates, score, assign, store.</summary>
+/// <remarks>
+/// Assignment rule, applied to each new story:
+/// <list type="number">
+/// <item>Candidates come from the index (<see cref="CandidateRetriever"/>); the best
+/// <see cref="Core.Clustering.ClusteringOptions.CandidatesPerLanguage"/> of each language are scored with the core pair scorer.</item>
+/// <item>Every event holding a candidate that scored at or above the match threshold is scored as a whole: the average
+/// of the new story's scores against all its members (the batch job's average link).</item>
+/// <item>The story joins the event with the highest average, if that average reaches the threshold and the event is
+/// below <see cref="Core.Clustering.ClusteringOptions.MaxClusterSize"/>; otherwise it starts a new event.</item>
+/// <item>Merge: another event whose average also reaches the threshold is merged into the joined one when the average
+/// over all pairs between the two (the new story included) reaches the threshold: the story has shown that they are one
+/// event. The older event keeps its id; the other id redirects to it.</item>
+/// </list>
+/// Each story is stored in one transaction (story, index entry, membership, event changes), so a crash leaves it
+/// either fully stored or absent. The canonical record of a new event is written at once; that of an event that
+/// grew is marked stale and rebuilt by <see cref="CanonicalEvents"/> when read or at the end of a batch. The same
+/// stories in the same order give the same events. Not thread-safe: callers serialise calls.
+/// </remarks>
+public sealed class StoryIngestor
+{
+    private const int BestMatchesReported = 5;
+    private const int FeatureCacheSize = 8192;
+
+    private readonly DedupPipeline _pipeline;
+    private readonly StoryStore _store;
+    private readonly TimeProvider _clock;
+    private readonly ArchiveScoring _scoring;
+    private readonly CandidateRetriever _retriever;
+    private readonly FeatureCache _cache = new(FeatureCacheSize);
+
+    public StoryIngestor(DedupPipeline pipeline, StoryStore store, TimeProvider? clock = null)
+    {
+        ArgumentNullException.ThrowIfNull(pipeline);
+        ArgumentNullException.ThrowIfNull(store);
+        _pipeline = pipeline;
+        _store = store;
+        _clock = clock ?? TimeProvider.System;
+        _scoring = new ArchiveScoring(pipeline, store);
+        _retriever = new CandidateRetriever(store, _scoring.Rarity, pipeline.Options.Retrieval);
+        Canonical = new CanonicalEvents(pipeline, store);
+    }
+
+    public DedupPipeline Pipeline => _pipeline;
+
+    public StoryStore Store => _store;
+
+    public CanonicalEvents Canonical { get; }
+
+    /// <summary>Analyses and files one story.</summary>
+    public IngestResult Ingest(Story story)
+    {
+        ArgumentNullException.ThrowIfNull(story);
+        if (FindDuplicate(story) is { } duplicate) return duplicate;
+        AnalyzedStory analysed;
+        try { analysed = _pipeline.Analyze(story); }
+        catch (ArgumentException e) { return IngestResult.Rejected(story.Id, e.Message); }
+        return Ingest(analysed);
+    }
+
+    /// <summary>Files one story analysed beforehand (a batch analyses ahead in parallel; filing stays in order).</summary>
+    public IngestResult Ingest(AnalyzedStory story)
+    {
+        ArgumentNullException.ThrowIfNull(story);
+        if (FindDuplicate(story.Story) is { } duplicate) return duplicate;
+        if (story.Tokens.Count == 0 && string.IsNullOrWhiteSpace(story.Body))
+            return IngestResult.Rejected(story.Id, "empty story: no text is left once page furniture is removed");
+
+        var features = story.Features;
+        var scorer = _scoring.Scorer;
+        var threshold = _scoring.Threshold;
+
+        // 1. Candidates, the best of each language, scored.
+        var candidates = Features(_retriever.Candidates(features));
+        var events = _store.EventsOf(candidates.Select(c => c.Seq).ToList());
+        var scored = candidates
+            .GroupBy(c => c.Features.Language)
+            .SelectMany(g => g.Take(_pipeline.Options.Clustering.CandidatesPerLanguage))
+            .Select(c => (c.Seq, c.Features, Score: scorer.Score(features, c.Features), Event: events.GetValueOrDefault(c.Seq)))
+            .OrderByDescending(c => c.Score.Total).ThenBy(c => c.Seq)
+            .ToList();
+        var matches = scored.Take(BestMatchesReported)
+            .Select(c => new Match(c.Features.Id, c.Event, c.Score.Total, c.Score.Similarity)).ToList();
+
+        // 2. Each event with a member above the threshold, scored as a whole.
+        var contenders = new List<EventScore>();
+        foreach (var eventId in scored.Where(c => c.Score.Total >= threshold && c.Event is not null).Select(c => c.Event!).Distinct())
+        {
+            var row = _store.FindEvent(eventId)!;
+            var members = Features(_store.MembersOf(eventId));
+            double average = members.Average(m => scorer.Score(features, m.Features).Total);
+            contenders.Add(new EventScore(eventId, row.CreatedSeq, members, average));
+        }
+        var ranked = contenders.OrderByDescending(c => c.Average).ThenBy(c => c.CreatedSeq).ToList();
+        var best = ranked.FirstOrDefault(c => c.Average >= threshold && c.Members.Count < _pipeline.Options.Clustering.MaxClusterSize);
+
+        // 3. Merges the new story shows.
+        var merges = new List<EventScore>();
+        if (best is not null)
+        {
+            var joined = best.Members.Select(m => m.Features).Append(features).ToList();
+            foreach (var other in ranked.Where(c => c != best && c.Average >= threshold))
+            {
+                if (joined.Count + other.Members.Count > _pipeline.Options.Clustering.MaxClusterSize) continue;
+                double between = joined.SelectMany(a => other.Members.Select(b => scorer.Score(a, b.Features).Total)).Average();
+                if (between < threshold) continue;
+                merges.Add(other);
+                joined.AddRange(other.Members.Select(m => m.Features));
+            }
+        }
+
+        // 4. Store it all in one transaction.
+        var now = _clock.GetUtcNow();
+        var hash = ContentHash.Of(story.Story.Text);
+        long rank = ContentHash.SampleRank(story.Id.Value);
+        string? into = null;
+        var mergedIds = new List<string>();
+        long seq = _store.InTransaction(() =>
+        {
+            long seq = _store.InsertStory(story.Story, story.Language, hash, rank, FeatureCodec.Encode(features), IndexKeys.Of(features.Keys), now);
+            if (best is null)
+            {
+                into = NewEventId(story.Id, seq);
+                _store.CreateEvent(into, seq, now);
+                _store.SetMembership(seq, into);
+                _store.Touch(into, now);
+                Canonical.Save(into, [story]);
+                return seq;
+            }
+            // The oldest of the events involved keeps its id.
+            var survivor = merges.Append(best).OrderBy(e => e.CreatedSeq).First();
+            into = survivor.Id;
+            _store.SetMembership(seq, into);
+            foreach (var other in merges.Append(best).Where(e => e != survivor))
+            {
+                _store.MergeEvent(other.Id, into);
+                mergedIds.Add(other.Id);
+            }
+            _store.Touch(into, now);
+            return seq;
+        });
+
+        var stored = new StoredFeatures(seq, features, into, rank);
+        _cache.Add(seq, features);
+        _scoring.Added(stored);
+        return new IngestResult(story.Id, best is null ? IngestOutcome.NewEvent : IngestOutcome.JoinedEvent, into,
+            best?.Average ?? ranked.FirstOrDefault()?.Average ?? scored.FirstOrDefault().Score?.Total, matches,
+            Merged: mergedIds.Count > 0 ? mergedIds : null);
+    }
+
+    /// <summary>Removes a retracted story from the index and its event; an event left empty disappears, one with members left is rebuilt.</summary>
+    /// <returns>The event the story was in (which may no longer exist), or null when no story has this id.</returns>
+    public DeleteResult? Delete(StoryId id)
+    {
+        var row = _store.FindStory(id);
+        if (row is null) return null;
+        var features = _store.LoadFeatures([row.Seq]).Single().Features;
+        bool eventRemoved = false;
+        _store.InTransaction(() =>
+        {
+            _store.DeleteStory(row.Seq);
+            if (row.EventId is not { } eventId) return;
+            if (_store.MembersOf(eventId).Count == 0)
+            {
+                _store.DeleteEvent(eventId);
+                eventRemoved = true;
+            }
+            else
+            {
+                _store.Touch(eventId, _clock.GetUtcNow());
+                Canonical.Refresh(eventId);
+            }
+        });
+        _cache.Remove(row.Seq);
+        _scoring.Removed(row.Seq, features, language => _store.SampleOf(language, _scoring.Backgrounds.Size));
+        return new DeleteResult(id, row.EventId, eventRemoved);
+    }
+
+    /// <summary>Stored stories matching free text through the index, best first: the text is analysed like a story and its keys searched.</summary>
+    /// <exception cref="ArgumentException">The text is empty.</exception>
+    public IReadOnlyList<long> Search(string text, int limit = 200)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(text);
+        var query = _pipeline.Analyze(new Story(new StoryId("query"), text)).Features;
+        var keys = query.Keys.All.Where(IndexKeys.IsIndexable).Where(k => _scoring.Rarity.CollectionFrequency(k) > 0).ToList();
+        var (from, to) = StoryStore.AllRange;
+        return _store.Search(keys, from, to, limit).Select(h => h.Seq).ToList();
+    }
+
+    private IngestResult? FindDuplicate(Story story)
+    {
+        if (_store.FindStory(story.Id) is { } same)
+            return new IngestResult(story.Id, IngestOutcome.Duplicate, same.EventId, null, [], DuplicateOf: same.Id);
+        if (_store.FindByContent(ContentHash.Of(story.Text)) is { } copy)
+            return new IngestResult(story.Id, IngestOutcome.Duplicate, copy.EventId, null, [], DuplicateOf: copy.Id);
+        return null;
+    }
+
+    /// <summary>"ev-" and a hash of the first story's id; if a deleted story's id comes back while its event lives on, the seq makes it new.</summary>
+    private string NewEventId(StoryId first, long seq)
+    {
+        var id = Core.Merging.EventMerger.EventId(first);
+        return _store.FindEvent(id) is null ? id : Core.Merging.EventMerger.EventId(new StoryId($"{first.Value}#{seq}"));
+    }
+
+    /// <summary>Stored features of the given stories, in the order given, from the cache where possible.</summary>
+    private List<(long Seq, MatchFeatures Features)> Features(IReadOnlyList<long> seqs)
+    {
+        var found = new Dictionary<long, MatchFeatures>(seqs.Count);
+        var missing = new List<long>();
+        foreach (var seq in seqs)
+        {
+            if (_cache.TryGet(seq, out var cached)) found[seq] = cached;
+            else missing.Add(seq);
+        }
+        if (missing.Count > 0)
+            foreach (var loaded in _store.LoadFeatures(missing))
+            {
+                found[loaded.Seq] = loaded.Features;
+                _cache.Add(loaded.Seq, loaded.Features);
+            }
+        return seqs.Where(found.ContainsKey).Select(seq => (seq, found[seq])).ToList();
+    }
+
+    private sealed record EventScore(string Id, long CreatedSeq, IReadOnlyList<(long Seq, MatchFeatures Features)> Members, double Average);
+}
+
+/// <summary>What deleting a story did to its event.</summary>
+public sealed record DeleteResult(StoryId Id, string? EventId, bool EventRemoved);

@@ -1,0 +1,122 @@
+using Microsoft.Data.Sqlite;
+
+namespace StoryMerge.Storage.Sqlite;
+
+/// <summary>The store's tables, as numbered migrations; the database's <c>user_version</c> says how many have run.</summary>
+/// <remarks>
+/// Append a migration to change the schema, never edit one that has shipped. A database whose version is higher than
+/// <see cref="Version"/> was written by a newer StoryMerge and is refused rather than misread.
+/// </remarks>
+public static class StoreSchema
+{
+    private static readonly string[] Migrations =
+    [
+        // 1: stories, their index, events, memberships, editors' decisions.
+        """
+        CREATE TABLE stories (
+            seq INTEGER PRIMARY KEY,
+            id TEXT NOT NULL UNIQUE,
+            content_hash TEXT NOT NULL,
+            text TEXT NOT NULL,
+            title TEXT,
+            language_given TEXT,
+            language TEXT NOT NULL,
+            published INTEGER,              -- DateOnly.DayNumber; NULL when the feed gave no date
+            source TEXT,
+            url TEXT,
+            ingested_at TEXT NOT NULL,
+            sample_rank INTEGER NOT NULL,   -- a hash of the id: each language's lowest ranks are its scoring sample
+            index_rowid INTEGER NOT NULL UNIQUE,
+            features BLOB NOT NULL
+        );
+        CREATE INDEX stories_content ON stories(content_hash);
+        CREATE INDEX stories_sample ON stories(language, sample_rank);
+
+        -- Keys of each story; rowid = (publication day + 1) << 40 | seq, so a date window is a rowid range.
+        CREATE VIRTUAL TABLE story_index USING fts5(keys, content='', contentless_delete=1, tokenize="ascii tokenchars ':#.%-'");
+        CREATE VIRTUAL TABLE story_index_vocabulary USING fts5vocab(story_index, 'row');
+
+        CREATE TABLE events (
+            id TEXT PRIMARY KEY,
+            version INTEGER NOT NULL,
+            created_seq INTEGER NOT NULL,
+            member_count INTEGER NOT NULL,
+            first_published INTEGER,
+            last_published INTEGER,
+            languages TEXT NOT NULL,
+            title TEXT,
+            conflicts INTEGER NOT NULL DEFAULT 0,
+            canonical TEXT,                 -- EventDocument JSON; stale while dirty = 1
+            dirty INTEGER NOT NULL,
+            updated_at TEXT NOT NULL
+        );
+        CREATE INDEX events_recent ON events(last_published DESC, created_seq DESC);
+
+        CREATE TABLE memberships (
+            story_seq INTEGER PRIMARY KEY REFERENCES stories(seq),
+            event_id TEXT NOT NULL REFERENCES events(id)
+        );
+        CREATE INDEX memberships_event ON memberships(event_id);
+
+        -- An event merged into another keeps answering under its old id.
+        CREATE TABLE event_redirects (old_id TEXT PRIMARY KEY, new_id TEXT NOT NULL);
+
+        CREATE TABLE decisions (
+            seq INTEGER PRIMARY KEY,
+            kind TEXT NOT NULL,
+            event_id TEXT NOT NULL,
+            payload TEXT NOT NULL,
+            decided_at TEXT NOT NULL
+        );
+        CREATE INDEX decisions_event ON decisions(event_id);
+        """,
+    ];
+
+    /// <summary>The schema version this build writes.</summary>
+    public static int Version => Migrations.Length;
+
+    /// <summary>Brings the database up to <see cref="Version"/>, each migration in its own transaction.</summary>
+    /// <exception cref="StoreException">The database is newer than this build, or is not a StoryMerge database.</exception>
+    public static void Migrate(SqliteConnection connection, string path)
+    {
+        int current = UserVersion(connection);
+        if (current > Version)
+            throw new StoreException($"{path}: the database has schema version {current}, but this StoryMerge knows versions up to {Version}; use a newer StoryMerge (the database is left untouched)");
+        if (current == 0 && HasTables(connection) && !HasTable(connection, "stories"))
+            throw new StoreException($"{path}: not a StoryMerge database (it holds other tables and no schema version)");
+        for (int v = current; v < Version; v++)
+        {
+            using var transaction = connection.BeginTransaction();
+            using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = Migrations[v] + $"\nPRAGMA user_version = {v + 1};";
+            command.ExecuteNonQuery();
+            transaction.Commit();
+        }
+    }
+
+    internal static int UserVersion(SqliteConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA user_version";
+        return Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static bool HasTables(SqliteConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT count(*) FROM sqlite_schema";
+        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) > 0;
+    }
+
+    private static bool HasTable(SqliteConnection connection, string name)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = $name";
+        command.Parameters.AddWithValue("$name", name);
+        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) > 0;
+    }
+}
+
+/// <summary>The store cannot be opened or used; the message names the database and the reason.</summary>
+public sealed class StoreException(string message, Exception? inner = null) : Exception(message, inner);

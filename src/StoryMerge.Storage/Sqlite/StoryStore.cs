@@ -1,0 +1,367 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+using StoryMerge.Core;
+
+namespace StoryMerge.Storage.Sqlite;
+
+/// <summary>The SQLite database of stories, their index, events, memberships and editors' decisions.</summary>
+/// <remarks>
+/// WAL mode: readers (another process running `storymerge events`) never block the writer. One connection, not
+/// thread-safe: callers serialise access (the ingestor holds a lock). Writes happen inside <see cref="InTransaction"/>.
+/// </remarks>
+public sealed class StoryStore : IDisposable
+{
+    /// <summary>Bits of an index rowid that hold the story's seq; the day sits above them.</summary>
+    private const int SeqBits = 40;
+
+    private readonly SqliteConnection _connection;
+    private SqliteTransaction? _transaction;
+
+    private StoryStore(SqliteConnection connection, string path)
+    {
+        _connection = connection;
+        Path = path;
+    }
+
+    public string Path { get; }
+
+    /// <summary>Opens the database at <paramref name="path"/> (creating it when missing, if <paramref name="create"/>) and brings its schema up to date.</summary>
+    /// <exception cref="StoreException">The file is missing (and not to be created), is not a SQLite database, is newer than this build, or cannot be opened.</exception>
+    public static StoryStore Open(string path, bool create = true)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        var full = System.IO.Path.GetFullPath(path);
+        if (!create && !File.Exists(full)) throw new StoreException($"{path}: no such database (run `storymerge ingest` first, or give --db)");
+        var directory = System.IO.Path.GetDirectoryName(full);
+        if (directory is not null && !Directory.Exists(directory))
+            throw new StoreException($"{path}: the directory {directory} does not exist");
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = full, Pooling = false }.ToString());
+        try
+        {
+            connection.Open();
+            Execute(connection, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000;");
+            StoreSchema.Migrate(connection, path);
+            return new StoryStore(connection, path);
+        }
+        catch (SqliteException e)
+        {
+            connection.Dispose();
+            throw new StoreException($"{path}: cannot open the database: {e.Message}", e);
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    public void Dispose()
+    {
+        _transaction?.Dispose();
+        _connection.Dispose();
+    }
+
+    /// <summary>Runs <paramref name="work"/> in one transaction: all of it is stored, or (on any exception) none of it.</summary>
+    public T InTransaction<T>(Func<T> work)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        if (_transaction is not null) return work();
+        _transaction = _connection.BeginTransaction();
+        try
+        {
+            var result = work();
+            _transaction.Commit();
+            return result;
+        }
+        catch
+        {
+            _transaction.Rollback();
+            throw;
+        }
+        finally
+        {
+            _transaction.Dispose();
+            _transaction = null;
+        }
+    }
+
+    public void InTransaction(Action work) => InTransaction(() => { work(); return 0; });
+
+    /// <summary>The index rowid of a story: its publication day above its seq, so a date window is one rowid range.</summary>
+    public static long IndexRowid(DateOnly? published, long seq) => ((published is { } d ? d.DayNumber + 1L : 0L) << SeqBits) | seq;
+
+    /// <summary>The seq a story's index rowid holds.</summary>
+    public static long SeqOf(long indexRowid) => indexRowid & ((1L << SeqBits) - 1);
+
+    // ---- stories ----
+
+    public StoryRow? FindStory(StoryId id) =>
+        QuerySingle("SELECT seq, id, event_id FROM stories LEFT JOIN memberships ON story_seq = seq WHERE id = $id", ReadRow, ("$id", id.Value));
+
+    public StoryRow? FindByContent(string contentHash) =>
+        QuerySingle("SELECT seq, id, event_id FROM stories LEFT JOIN memberships ON story_seq = seq WHERE content_hash = $h ORDER BY seq LIMIT 1", ReadRow, ("$h", contentHash));
+
+    /// <summary>Stores a new story with its features and index keys; returns its seq.</summary>
+    public long InsertStory(Story story, LanguageTag language, string contentHash, long sampleRank, byte[] features, IEnumerable<string> indexKeys, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(story);
+        long seq = Scalar<long>("SELECT coalesce(max(seq), 0) + 1 FROM stories");
+        long rowid = IndexRowid(story.Published, seq);
+        Execute("""
+            INSERT INTO stories (seq, id, content_hash, text, title, language_given, language, published, source, url, ingested_at, sample_rank, index_rowid, features)
+            VALUES ($seq, $id, $hash, $text, $title, $given, $lang, $published, $source, $url, $at, $rank, $rowid, $features)
+            """,
+            ("$seq", seq), ("$id", story.Id.Value), ("$hash", contentHash), ("$text", story.Text), ("$title", story.Title),
+            ("$given", story.Language.IsKnown ? story.Language.Code : null), ("$lang", language.Code), ("$published", story.Published?.DayNumber),
+            ("$source", story.Source), ("$url", story.Url), ("$at", now.ToString("O", CultureInfo.InvariantCulture)), ("$rank", sampleRank),
+            ("$rowid", rowid), ("$features", features));
+        Execute("INSERT INTO story_index (rowid, keys) VALUES ($rowid, $keys)", ("$rowid", rowid), ("$keys", string.Join(' ', indexKeys)));
+        return seq;
+    }
+
+    /// <summary>Removes a story, its index entry and its membership.</summary>
+    public void DeleteStory(long seq)
+    {
+        var rowid = Scalar<long>("SELECT index_rowid FROM stories WHERE seq = $seq", ("$seq", seq));
+        Execute("DELETE FROM story_index WHERE rowid = $rowid", ("$rowid", rowid));
+        Execute("DELETE FROM memberships WHERE story_seq = $seq", ("$seq", seq));
+        Execute("DELETE FROM stories WHERE seq = $seq", ("$seq", seq));
+    }
+
+    /// <summary>The story as it arrived (text verbatim), for analysing it again.</summary>
+    public Story? LoadStory(long seq) => QuerySingle(
+        "SELECT id, text, title, language_given, published, source, url FROM stories WHERE seq = $seq",
+        r => new Story(new StoryId(r.GetString(0)), r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2),
+            r.IsDBNull(3) ? default : new LanguageTag(r.GetString(3)), r.IsDBNull(4) ? null : DateOnly.FromDayNumber(r.GetInt32(4)),
+            r.IsDBNull(5) ? null : r.GetString(5), r.IsDBNull(6) ? null : r.GetString(6)),
+        ("$seq", seq));
+
+    /// <summary>The stored features of the given stories, with their events.</summary>
+    public IReadOnlyList<StoredFeatures> LoadFeatures(IReadOnlyCollection<long> seqs)
+    {
+        var result = new List<StoredFeatures>(seqs.Count);
+        foreach (var chunk in seqs.Chunk(500))
+        {
+            using var command = Command($"""
+                SELECT seq, id, language, published, features, event_id, sample_rank FROM stories LEFT JOIN memberships ON story_seq = seq
+                WHERE seq IN ({string.Join(',', chunk)})
+                """);
+            using var reader = command.ExecuteReader();
+            while (reader.Read()) result.Add(ReadFeatures(reader));
+        }
+        return result;
+    }
+
+    /// <summary>The <paramref name="count"/> stories of a language with the lowest sample rank (a fixed pseudo-random sample).</summary>
+    public IReadOnlyList<StoredFeatures> SampleOf(LanguageTag language, int count) => Query(
+        "SELECT seq, id, language, published, features, event_id, sample_rank FROM stories LEFT JOIN memberships ON story_seq = seq WHERE language = $lang ORDER BY sample_rank, seq LIMIT $n",
+        ReadFeatures, ("$lang", language.Code), ("$n", count));
+
+    public IReadOnlyList<LanguageTag> Languages() => Query("SELECT DISTINCT language FROM stories ORDER BY language", r => new LanguageTag(r.GetString(0)));
+
+    /// <summary>Every stored story's language, by id.</summary>
+    public Dictionary<string, string> LoadLanguages() =>
+        Query("SELECT id, language FROM stories", r => (r.GetString(0), r.GetString(1))).ToDictionary(x => x.Item1, x => x.Item2, StringComparer.Ordinal);
+
+    public long StoryCount() => Scalar<long>("SELECT count(*) FROM stories");
+
+    /// <summary>How many stories hold each index key (the archive's document frequencies).</summary>
+    public IEnumerable<(string Key, int Stories)> KeyFrequencies() =>
+        Query("SELECT term, doc FROM story_index_vocabulary", r => (r.GetString(0), r.GetInt32(1)));
+
+    /// <summary>Stories matching any of the keys, best BM25 first, within an index rowid range.</summary>
+    public IReadOnlyList<(long Seq, double Rank)> Search(IReadOnlyCollection<string> keys, long fromRowid, long toRowid, int limit)
+    {
+        if (keys.Count == 0) return [];
+        var match = string.Join(" OR ", keys.Select(k => "\"" + k.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""));
+        return Query(
+            "SELECT rowid, rank FROM story_index WHERE story_index MATCH $match AND rowid BETWEEN $from AND $to ORDER BY rank LIMIT $limit",
+            r => (SeqOf(r.GetInt64(0)), r.GetDouble(1)), ("$match", match), ("$from", fromRowid), ("$to", toRowid), ("$limit", limit));
+    }
+
+    /// <summary>The rowid range of stories published within <paramref name="days"/> of <paramref name="day"/>.</summary>
+    public static (long From, long To) DayRange(DateOnly day, int days) =>
+        (IndexRowid(day.AddDays(-days), 0), IndexRowid(day.AddDays(days), (1L << SeqBits) - 1));
+
+    /// <summary>The rowid range of stories without a date.</summary>
+    public static (long From, long To) UndatedRange => (0, (1L << SeqBits) - 1);
+
+    public static (long From, long To) AllRange => (0, long.MaxValue);
+
+    // ---- events ----
+
+    public void CreateEvent(string id, long createdSeq, DateTimeOffset now)
+    {
+        Execute("DELETE FROM event_redirects WHERE old_id = $id", ("$id", id));
+        Execute("""
+            INSERT INTO events (id, version, created_seq, member_count, languages, dirty, updated_at)
+            VALUES ($id, 0, $seq, 0, '', 1, $at)
+            """, ("$id", id), ("$seq", createdSeq), ("$at", Timestamp(now)));
+    }
+
+    public void SetMembership(long seq, string eventId) =>
+        Execute("INSERT INTO memberships (story_seq, event_id) VALUES ($seq, $e) ON CONFLICT(story_seq) DO UPDATE SET event_id = $e", ("$seq", seq), ("$e", eventId));
+
+    /// <summary>Moves every member of <paramref name="from"/> into <paramref name="into"/>, deletes <paramref name="from"/> and remembers where it went.</summary>
+    public void MergeEvent(string from, string into)
+    {
+        Execute("UPDATE memberships SET event_id = $into WHERE event_id = $from", ("$from", from), ("$into", into));
+        Execute("UPDATE event_redirects SET new_id = $into WHERE new_id = $from", ("$from", from), ("$into", into));
+        Execute("INSERT OR REPLACE INTO event_redirects (old_id, new_id) VALUES ($from, $into)", ("$from", from), ("$into", into));
+        Execute("DELETE FROM events WHERE id = $from", ("$from", from));
+    }
+
+    public void DeleteEvent(string id)
+    {
+        Execute("DELETE FROM event_redirects WHERE new_id = $id", ("$id", id));
+        Execute("DELETE FROM events WHERE id = $id", ("$id", id));
+    }
+
+    /// <summary>Recomputes an event's counts, dates and languages from its members and marks its canonical record stale.</summary>
+    public void Touch(string eventId, DateTimeOffset now) => Execute("""
+        UPDATE events SET
+            member_count = (SELECT count(*) FROM memberships WHERE event_id = $id),
+            first_published = (SELECT min(published) FROM stories JOIN memberships ON story_seq = seq WHERE event_id = $id),
+            last_published = (SELECT max(published) FROM stories JOIN memberships ON story_seq = seq WHERE event_id = $id),
+            languages = (SELECT coalesce(group_concat(language, ','), '') FROM (SELECT DISTINCT language FROM stories JOIN memberships ON story_seq = seq WHERE event_id = $id ORDER BY language)),
+            dirty = 1, version = version + 1, updated_at = $at
+        WHERE id = $id
+        """, ("$id", eventId), ("$at", Timestamp(now)));
+
+    /// <summary>Stores an event's canonical record; the event is then up to date.</summary>
+    public void SaveCanonical(string eventId, string title, int conflicts, string canonicalJson) => Execute(
+        "UPDATE events SET title = $title, conflicts = $conflicts, canonical = $json, dirty = 0 WHERE id = $id",
+        ("$id", eventId), ("$title", title), ("$conflicts", conflicts), ("$json", canonicalJson));
+
+    public EventRow? FindEvent(string id) => QuerySingle($"SELECT {EventColumns} FROM events WHERE id = $id", ReadEvent, ("$id", id));
+
+    /// <summary>Where an event merged into another went, following chains.</summary>
+    public string? RedirectOf(string id) => QuerySingle("SELECT new_id FROM event_redirects WHERE old_id = $id", r => r.GetString(0), ("$id", id));
+
+    public IReadOnlyList<string> DirtyEvents() => Query("SELECT id FROM events WHERE dirty = 1 ORDER BY created_seq", r => r.GetString(0));
+
+    /// <summary>The event of each of the given stories that has one.</summary>
+    public Dictionary<long, string> EventsOf(IReadOnlyCollection<long> seqs)
+    {
+        var result = new Dictionary<long, string>(seqs.Count);
+        foreach (var chunk in seqs.Chunk(500))
+            foreach (var (seq, eventId) in Query($"SELECT story_seq, event_id FROM memberships WHERE story_seq IN ({string.Join(',', chunk)})", r => (r.GetInt64(0), r.GetString(1))))
+                result[seq] = eventId;
+        return result;
+    }
+
+    public IReadOnlyList<long> MembersOf(string eventId) =>
+        Query("SELECT story_seq FROM memberships WHERE event_id = $id ORDER BY story_seq", r => r.GetInt64(0), ("$id", eventId));
+
+    public string? CanonicalOf(string eventId) =>
+        Query("SELECT canonical FROM events WHERE id = $id AND canonical IS NOT NULL", r => r.GetString(0), ("$id", eventId)).FirstOrDefault();
+
+    public long EventCount() => Scalar<long>("SELECT count(*) FROM events");
+
+    /// <summary>Events newest first (latest publication, then latest created), filtered.</summary>
+    public IReadOnlyList<EventRow> ListEvents(DateOnly? since, LanguageTag? language, IReadOnlyCollection<long>? storySeqs, int limit, int offset = 0)
+    {
+        var where = new List<string>();
+        var parameters = new List<(string, object?)> { ("$limit", limit), ("$offset", offset) };
+        if (since is { } d) { where.Add("last_published >= $since"); parameters.Add(("$since", d.DayNumber)); }
+        if (language is { } l)
+        {
+            where.Add("EXISTS (SELECT 1 FROM memberships m JOIN stories s ON s.seq = m.story_seq WHERE m.event_id = events.id AND s.language = $lang)");
+            parameters.Add(("$lang", l.Code));
+        }
+        if (storySeqs is not null)
+            where.Add(storySeqs.Count == 0 ? "0" : $"id IN (SELECT event_id FROM memberships WHERE story_seq IN ({string.Join(',', storySeqs)}))");
+        var filter = where.Count == 0 ? "" : "WHERE " + string.Join(" AND ", where);
+        return Query($"SELECT {EventColumns} FROM events {filter} ORDER BY last_published IS NULL, last_published DESC, created_seq DESC LIMIT $limit OFFSET $offset",
+            ReadEvent, parameters.ToArray());
+    }
+
+    /// <summary>Every story's event, in the order the stories were stored.</summary>
+    public IEnumerable<(string StoryId, string EventId)> Assignments() =>
+        Query("SELECT id, event_id FROM stories JOIN memberships ON story_seq = seq ORDER BY seq", r => (r.GetString(0), r.GetString(1)));
+
+    // ---- decisions ----
+
+    public void RecordDecision(string kind, string eventId, string payloadJson, DateTimeOffset now) => Execute(
+        "INSERT INTO decisions (kind, event_id, payload, decided_at) VALUES ($kind, $e, $p, $at)",
+        ("$kind", kind), ("$e", eventId), ("$p", payloadJson), ("$at", Timestamp(now)));
+
+    /// <summary>SQLite's own check of the file; "ok" when intact.</summary>
+    public string IntegrityCheck() => string.Join("; ", Query("PRAGMA integrity_check", r => r.GetString(0)));
+
+    // ---- plumbing ----
+
+    private const string EventColumns = "id, version, created_seq, member_count, first_published, last_published, languages, title, conflicts, dirty";
+
+    private static EventRow ReadEvent(SqliteDataReader r) => new(
+        r.GetString(0), r.GetInt64(1), r.GetInt64(2), r.GetInt32(3),
+        r.IsDBNull(4) ? null : DateOnly.FromDayNumber(r.GetInt32(4)), r.IsDBNull(5) ? null : DateOnly.FromDayNumber(r.GetInt32(5)),
+        r.GetString(6).Length == 0 ? [] : r.GetString(6).Split(',').Select(c => new LanguageTag(c)).ToList(),
+        r.IsDBNull(7) ? null : r.GetString(7), r.GetInt32(8), r.GetInt32(9) != 0);
+
+    private static StoryRow ReadRow(SqliteDataReader r) => new(r.GetInt64(0), new StoryId(r.GetString(1)), r.IsDBNull(2) ? null : r.GetString(2));
+
+    private static StoredFeatures ReadFeatures(SqliteDataReader r)
+    {
+        var id = new StoryId(r.GetString(1));
+        var language = new LanguageTag(r.GetString(2));
+        DateOnly? published = r.IsDBNull(3) ? null : DateOnly.FromDayNumber(r.GetInt32(3));
+        var features = FeatureCodec.Decode(id, language, published, (byte[])r.GetValue(4));
+        return new StoredFeatures(r.GetInt64(0), features, r.IsDBNull(5) ? null : r.GetString(5), r.GetInt64(6));
+    }
+
+    private static string Timestamp(DateTimeOffset now) => now.ToString("O", CultureInfo.InvariantCulture);
+
+    private SqliteCommand Command(string sql, params (string Name, object? Value)[] parameters)
+    {
+        var command = _connection.CreateCommand();
+        command.Transaction = _transaction;
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters) command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        return command;
+    }
+
+    private void Execute(string sql, params (string, object?)[] parameters)
+    {
+        using var command = Command(sql, parameters);
+        command.ExecuteNonQuery();
+    }
+
+    private static void Execute(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    private T Scalar<T>(string sql, params (string, object?)[] parameters)
+    {
+        using var command = Command(sql, parameters);
+        return (T)Convert.ChangeType(command.ExecuteScalar()!, typeof(T), CultureInfo.InvariantCulture);
+    }
+
+    private List<T> Query<T>(string sql, Func<SqliteDataReader, T> read, params (string, object?)[] parameters)
+    {
+        using var command = Command(sql, parameters);
+        using var reader = command.ExecuteReader();
+        var result = new List<T>();
+        while (reader.Read()) result.Add(read(reader));
+        return result;
+    }
+
+    private T? QuerySingle<T>(string sql, Func<SqliteDataReader, T> read, params (string, object?)[] parameters) where T : class
+    {
+        var rows = Query(sql, read, parameters);
+        return rows.Count == 0 ? null : rows[0];
+    }
+}
+
+/// <summary>A stored story's seq (its row), id and event.</summary>
+public sealed record StoryRow(long Seq, StoryId Id, string? EventId);
+
+/// <summary>A stored story's match features, its event and its sample rank.</summary>
+public sealed record StoredFeatures(long Seq, MatchFeatures Features, string? EventId, long SampleRank);
+
+/// <summary>An event's summary as the events table holds it.</summary>
+public sealed record EventRow(string Id, long Version, long CreatedSeq, int MemberCount, DateOnly? FirstPublished, DateOnly? LastPublished,
+    IReadOnlyList<LanguageTag> Languages, string? Title, int Conflicts, bool Dirty);
