@@ -34,23 +34,26 @@ public sealed record ClusteringMetrics(
         bp /= Math.Max(1, ids.Count);
         br /= Math.Max(1, ids.Count);
 
-        long truePairs = 0, predPairs = 0, goldPairs = 0;
+        // Pairs within gold events and within predicted events only: all pairs of 100k stories would be 5·10⁹.
+        long truePairs = 0, goldPairs = 0;
+        long predPairs = predGroups.Values.Sum(g => (long)g.Count * (g.Count - 1) / 2);
         var byLanguage = new Dictionary<string, (int Found, int Total)>(StringComparer.Ordinal);
-        for (int i = 0; i < ids.Count; i++)
-            for (int j = i + 1; j < ids.Count; j++)
-            {
-                bool sameGold = gold[ids[i]] == gold[ids[j]];
-                bool samePred = predicted[ids[i]] == predicted[ids[j]];
-                if (samePred) predPairs++;
-                if (!sameGold) continue;
-                goldPairs++;
-                if (samePred) truePairs++;
-                var la = languages.GetValueOrDefault(ids[i], "und");
-                var lb = languages.GetValueOrDefault(ids[j], "und");
-                var key = string.CompareOrdinal(la, lb) <= 0 ? $"{la}-{lb}" : $"{lb}-{la}";
-                var (f, t) = byLanguage.GetValueOrDefault(key);
-                byLanguage[key] = (f + (samePred ? 1 : 0), t + 1);
-            }
+        foreach (var group in goldGroups.Values)
+        {
+            var members = group.Order(StringComparer.Ordinal).ToList();
+            for (int i = 0; i < members.Count; i++)
+                for (int j = i + 1; j < members.Count; j++)
+                {
+                    bool samePred = predicted[members[i]] == predicted[members[j]];
+                    goldPairs++;
+                    if (samePred) truePairs++;
+                    var la = languages.GetValueOrDefault(members[i], "und");
+                    var lb = languages.GetValueOrDefault(members[j], "und");
+                    var key = string.CompareOrdinal(la, lb) <= 0 ? $"{la}-{lb}" : $"{lb}-{la}";
+                    var (f, t) = byLanguage.GetValueOrDefault(key);
+                    byLanguage[key] = (f + (samePred ? 1 : 0), t + 1);
+                }
+        }
         double pp = predPairs == 0 ? 1 : (double)truePairs / predPairs;
         double pr = goldPairs == 0 ? 1 : (double)truePairs / goldPairs;
         var cross = byLanguage.Where(kv => kv.Key.Split('-') is [var a, var b] && a != b).ToList();

@@ -23,6 +23,9 @@ public sealed record DedupOptions
     /// <summary>Stories of each language each story is compared with to learn its own background (default 64).</summary>
     public int StoryProfileSample { get; init; } = 64;
 
+    /// <summary>The same when stories are filed one at a time into a store (default 32): each filed story is measured against this many stories of every language, so it is kept smaller than the batch's.</summary>
+    public int OnlineProfileSample { get; init; } = 32;
+
     /// <summary>A background statistics file made by `storymerge learn`, used instead of the shipped one; null (default) for the shipped one. Relative paths are relative to the configuration file.</summary>
     public string? BackgroundFile { get; init; }
 
@@ -39,5 +42,6 @@ public sealed record DedupOptions
         if (Analysis.VectorDimensions is < 64 or > 1 << 20) throw new ArgumentException("analysis.vectorDimensions must be between 64 and 1048576.");
         if (StatisticsSamplePairs < 0) throw new ArgumentException("statisticsSamplePairs must be ≥ 0.");
         if (StoryProfileSample < 0) throw new ArgumentException("storyProfileSample must be ≥ 0.");
+        if (OnlineProfileSample < 0) throw new ArgumentException("onlineProfileSample must be ≥ 0.");
     }
 }

@@ -72,20 +72,33 @@ public sealed class KeyWeigher(KeyRarity rarity)
         foreach (var family in Families)
         {
             var keys = story.Keys.Of(family);
-            // Stories are weighed from parallel loops: each new key takes a number of its own (reading Count could
-            // hand two keys one id, and they would then "match").
-            var pairs = keys.Select(k => (Id: _ids.GetOrAdd(k, _ => Interlocked.Increment(ref _lastId)), Weight: Weight(k))).OrderBy(p => p.Id).ToArray();
             int f = (int)family;
-            ids[f] = pairs.Select(p => p.Id).ToArray();
-            weights[f] = pairs.Select(p => p.Weight).ToArray();
-            norms[f] = Math.Sqrt(pairs.Sum(p => (double)p.Weight));
+            var familyIds = new int[keys.Count];
+            var familyWeights = new float[keys.Count];
+            int n = 0;
+            double norm = 0;
+            foreach (var key in keys)
+            {
+                // Stories are weighed from parallel loops: each new key takes a number of its own (reading Count could
+                // hand two keys one id, and they would then "match").
+                if (!_ids.TryGetValue(key, out var id)) id = _ids.GetOrAdd(key, _ => Interlocked.Increment(ref _lastId));
+                familyIds[n] = id;
+                familyWeights[n] = Weight(key);
+                norm += familyWeights[n];
+                n++;
+            }
+            Array.Sort(familyIds, familyWeights);
+            ids[f] = familyIds;
+            weights[f] = familyWeights;
+            norms[f] = Math.Sqrt(norm);
         }
         return new WeightedKeys(ids, weights, norms);
     }
 
-    private float Weight(string key) => _weights.GetOrAdd(key, k =>
+    private float Weight(string key)
     {
-        double idf = rarity.Idf(k);
-        return (float)(idf * idf);
-    });
+        if (_weights.TryGetValue(key, out var weight)) return weight;
+        double idf = rarity.Idf(key);
+        return _weights.GetOrAdd(key, (float)(idf * idf));
+    }
 }

@@ -3,8 +3,8 @@ namespace StoryMerge.Core.Retrieval;
 /// <summary>How a persistent index proposes candidates for a new story; read from storymerge.json ("retrieval").</summary>
 public sealed record RetrievalOptions
 {
-    /// <summary>The new story's rarest keys (highest IDF among those the archive holds) that make up the index query (default 64).</summary>
-    public int QueryKeys { get; init; } = 64;
+    /// <summary>The new story's rarest keys (highest IDF among those the archive holds) that make up the index query (default 32).</summary>
+    public int QueryKeys { get; init; } = 32;
 
     /// <summary>Stories taken from the index in BM25 order before keeping the best per language (default 100).</summary>
     public int CandidateLimit { get; init; } = 100;

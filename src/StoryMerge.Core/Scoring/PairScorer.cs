@@ -35,10 +35,31 @@ public sealed class PairScorer(ScoringOptions options, KeyWeigher weigher, IStor
         return Combine(a, b, signals);
     }
 
-    /// <summary>Turns a pair's signals into z-scores seen from each story, the penalties and the total.</summary>
-    private PairScore Combine(MatchFeatures a, MatchFeatures b, PairSignals signals)
+    /// <summary>The pair's signals, for <see cref="Screen"/> and then <see cref="Score(MatchFeatures, MatchFeatures, PairSignals)"/> without computing them twice.</summary>
+    public PairSignals Signals(MatchFeatures a, MatchFeatures b) => PairSignals.Of(a, b, weigher);
+
+    /// <summary>Scores a pair whose signals are already computed.</summary>
+    public PairScore Score(MatchFeatures a, MatchFeatures b, PairSignals signals)
     {
-        var fromA = backgrounds.For(a, b.Language);
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        return Combine(a, b, signals, backgrounds.For(a, b.Language));
+    }
+
+    /// <summary>A cheap estimate of the pair's total that needs only <paramref name="b"/>'s profile (as if <paramref name="a"/>'s were the same).</summary>
+    /// <remarks>A store screens a new story's candidates with it, so the new story's own profile against a language is measured only when some candidate of that language may match.</remarks>
+    public double Screen(MatchFeatures a, MatchFeatures b, PairSignals signals)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        return Combine(a, b, signals, backgrounds.For(b, a.Language)).Total;
+    }
+
+    /// <summary>Turns a pair's signals into z-scores seen from each story, the penalties and the total.</summary>
+    private PairScore Combine(MatchFeatures a, MatchFeatures b, PairSignals signals) => Combine(a, b, signals, backgrounds.For(a, b.Language));
+
+    private PairScore Combine(MatchFeatures a, MatchFeatures b, PairSignals signals, SignalStatistics fromA)
+    {
         var fromB = backgrounds.For(b, a.Language);
         var z = new double[PairSignals.Count];
         for (int i = 0; i < PairSignals.Count; i++)

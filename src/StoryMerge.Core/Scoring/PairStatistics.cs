@@ -61,12 +61,19 @@ public sealed class PairStatistics(BackgroundModel background)
         if (sample.Count == 0) return new SignalStatistics { Mean = mean, StdDev = std, Pairs = 0 };
         int drop = trimTop <= 0 || sample.Count < 3 ? 0 : Math.Max(1, (int)Math.Ceiling(sample.Count * trimTop));
         int keep = sample.Count - drop;
+        // Plain arrays, not LINQ: a store measures a profile for nearly every story it files.
+        var values = new double[sample.Count];
         for (int i = 0; i < PairSignals.Count; i++)
         {
-            var values = sample.Select(s => s[i]).Order().Take(keep).ToArray();
-            double m = values.Average();
+            for (int k = 0; k < values.Length; k++) values[k] = sample[k][i];
+            Array.Sort(values);
+            double sum = 0;
+            for (int k = 0; k < keep; k++) sum += values[k];
+            double m = sum / keep;
+            double squares = 0;
+            for (int k = 0; k < keep; k++) squares += (values[k] - m) * (values[k] - m);
             mean[i] = m;
-            std[i] = Math.Sqrt(values.Sum(v => (v - m) * (v - m)) / Math.Max(1, values.Length - 1));
+            std[i] = Math.Sqrt(squares / Math.Max(1, keep - 1));
         }
         return new SignalStatistics { Mean = mean, StdDev = std, Pairs = keep };
     }

@@ -27,8 +27,8 @@ public sealed class ArchiveScoring
         Rarity = new KeyRarity(pipeline.Background);
         Rarity.AddCounts(store.KeyFrequencies(), checked((int)store.StoryCount()));
         Weigher = new KeyWeigher(Rarity);
-        Backgrounds = new SampledBackgrounds(new PairStatistics(pipeline.Background), _options.StoryProfileSample, Weigher);
-        foreach (var language in store.Languages()) Backgrounds.SetSample(language, store.SampleOf(language, _options.StoryProfileSample));
+        Backgrounds = new SampledBackgrounds(new PairStatistics(pipeline.Background), _options.OnlineProfileSample, Weigher);
+        foreach (var language in store.Languages()) Backgrounds.SetSample(language, store.SampleOf(language, _options.OnlineProfileSample));
         Refresh();
     }
 

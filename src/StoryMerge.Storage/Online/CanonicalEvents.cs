@@ -55,7 +55,14 @@ public sealed class CanonicalEvents(DedupPipeline pipeline, StoryStore store)
     public void Save(string eventId, IReadOnlyList<AnalyzedStory> members)
     {
         ArgumentNullException.ThrowIfNull(members);
-        var canonical = _merger.Merge(members) with { Id = eventId };
+        Save(eventId, _merger.Merge(members));
+    }
+
+    /// <summary>Stores a canonical record merged beforehand under the stored event's id.</summary>
+    public void Save(string eventId, CanonicalEvent merged)
+    {
+        ArgumentNullException.ThrowIfNull(merged);
+        var canonical = merged with { Id = eventId };
         var document = EventDocument.From(canonical);
         store.SaveCanonical(eventId, canonical.Title, document.Conflicts, JsonSerializer.Serialize(document, EventDocument.Json));
     }

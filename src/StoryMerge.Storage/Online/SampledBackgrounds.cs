@@ -10,16 +10,19 @@ namespace StoryMerge.Storage.Online;
 /// The batch job samples every language's stories at random; online, each language's sample is the stored stories
 /// with the lowest <see cref="ContentHash.SampleRank"/> (a bottom-k sample). It depends only on which stories are
 /// stored, not on the order they came in, so reopening the database finds the same sample, and it changes rarely once
-/// a language has more stories than the sample holds. Profiles are computed when first asked for and kept until the
-/// sample of that language or the key weights change. Not thread-safe.
+/// a language has more stories than the sample holds. A story's profile is measured when first asked for and kept
+/// while it stays a fair estimate: until the language's sample has doubled since (a young archive), not each time the
+/// sample or the key weights change (re-measuring every candidate then cost most of the time of filing a story).
+/// Not thread-safe.
 /// </remarks>
 public sealed class SampledBackgrounds : IStoryBackgrounds
 {
+    private const int MaxProfiles = 1_000_000;
+
     private readonly PairStatistics _pairs;
     private readonly int _size;
     private readonly Dictionary<LanguageTag, List<StoredFeatures>> _samples = [];
-    private readonly Dictionary<LanguageTag, int> _versions = [];
-    private readonly Dictionary<(StoryId, LanguageTag), (int Version, SignalStatistics Profile)> _profiles = [];
+    private readonly Dictionary<(StoryId, LanguageTag), (int MeasuredOn, SignalStatistics Profile)> _profiles = [];
     private KeyWeigher _weigher;
 
     public SampledBackgrounds(PairStatistics pairs, int size, KeyWeigher weigher)
@@ -39,24 +42,23 @@ public sealed class SampledBackgrounds : IStoryBackgrounds
     {
         ArgumentNullException.ThrowIfNull(story);
         if (!_samples.TryGetValue(language, out var sample) || sample.Count == 0) return _pairs.For(story.Language, language);
-        int version = _versions[language];
-        if (_profiles.TryGetValue((story.Id, language), out var cached) && cached.Version == version) return cached.Profile;
+        if (_profiles.TryGetValue((story.Id, language), out var cached) && sample.Count < 2 * cached.MeasuredOn) return cached.Profile;
         var signals = new List<PairSignals>(sample.Count);
         foreach (var other in sample)
             if (other.Features.Id != story.Id) signals.Add(PairSignals.Of(story, other.Features, _weigher));
         var profile = signals.Count == 0
             ? _pairs.For(story.Language, language)
             : PairStatistics.Blend(_pairs.For(story.Language, language), StoryBackgrounds.PriorSamples, PairStatistics.Measure(signals, trimTop: 0.05));
-        _profiles[(story.Id, language)] = (version, profile);
+        if (_profiles.Count >= MaxProfiles) _profiles.Clear();   // a bound on memory; profiles are measured again when asked for
+        _profiles[(story.Id, language)] = (sample.Count, profile);
         return profile;
     }
 
-    /// <summary>New key weights: every profile is measured again when next asked for.</summary>
+    /// <summary>New key weights, for the profiles measured from now on.</summary>
     public void UseWeigher(KeyWeigher weigher)
     {
         ArgumentNullException.ThrowIfNull(weigher);
         _weigher = weigher;
-        _profiles.Clear();
     }
 
     /// <summary>Replaces a language's sample (on opening, or after a sampled story was deleted).</summary>
@@ -64,7 +66,6 @@ public sealed class SampledBackgrounds : IStoryBackgrounds
     {
         ArgumentNullException.ThrowIfNull(sample);
         _samples[language] = sample.OrderBy(s => s.SampleRank).ThenBy(s => s.Seq).Take(_size).ToList();
-        Changed(language);
     }
 
     /// <summary>A newly stored story: it enters its language's sample when its rank is among the lowest.</summary>
@@ -78,17 +79,10 @@ public sealed class SampledBackgrounds : IStoryBackgrounds
         int at = sample.FindIndex(s => Compare(story, s) < 0);
         sample.Insert(at < 0 ? sample.Count : at, story);
         if (sample.Count > _size) sample.RemoveAt(sample.Count - 1);
-        Changed(language);
     }
 
     /// <summary>Whether a deleted story was in its language's sample (which must then be read again from the store).</summary>
     public bool Holds(long seq, LanguageTag language) => _samples.TryGetValue(language, out var sample) && sample.Any(s => s.Seq == seq);
 
     private static int Compare(StoredFeatures a, StoredFeatures b) => a.SampleRank != b.SampleRank ? a.SampleRank.CompareTo(b.SampleRank) : a.Seq.CompareTo(b.Seq);
-
-    private void Changed(LanguageTag language)
-    {
-        _versions[language] = _versions.GetValueOrDefault(language) + 1;
-        if (_profiles.Count > 500_000) _profiles.Clear();   // a bound on memory; profiles are recomputed when asked for
-    }
 }

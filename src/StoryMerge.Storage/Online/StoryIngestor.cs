@@ -27,12 +27,16 @@ public sealed class StoryIngestor
     private const int BestMatchesReported = 5;
     private const int FeatureCacheSize = 8192;
 
+    /// <summary>How far below the threshold a candidate's screening total may be and still be scored in full.</summary>
+    private const double ScreenMargin = 2.0;
+
     private readonly DedupPipeline _pipeline;
     private readonly StoryStore _store;
     private readonly TimeProvider _clock;
     private readonly ArchiveScoring _scoring;
     private readonly CandidateRetriever _retriever;
     private readonly FeatureCache _cache = new(FeatureCacheSize);
+    private long _undated;
 
     public StoryIngestor(DedupPipeline pipeline, StoryStore store, TimeProvider? clock = null)
     {
@@ -42,7 +46,8 @@ public sealed class StoryIngestor
         _store = store;
         _clock = clock ?? TimeProvider.System;
         _scoring = new ArchiveScoring(pipeline, store);
-        _retriever = new CandidateRetriever(store, _scoring.Rarity, pipeline.Options.Retrieval);
+        _undated = store.UndatedStoryCount();
+        _retriever = new CandidateRetriever(store, _scoring.Rarity, pipeline.Options.Retrieval, () => _undated);
         Canonical = new CanonicalEvents(pipeline, store);
     }
 
@@ -63,11 +68,20 @@ public sealed class StoryIngestor
         return Ingest(analysed);
     }
 
-    /// <summary>Files one story analysed beforehand (a batch analyses ahead in parallel; filing stays in order).</summary>
+    /// <summary>Files one analysed story.</summary>
     public IngestResult Ingest(AnalyzedStory story)
     {
         ArgumentNullException.ThrowIfNull(story);
         if (FindDuplicate(story.Story) is { } duplicate) return duplicate;
+        return Ingest(PreparedStory.Of(story));
+    }
+
+    /// <summary>Files one story prepared beforehand (a batch prepares ahead in parallel; filing stays in order).</summary>
+    public IngestResult Ingest(PreparedStory prepared)
+    {
+        ArgumentNullException.ThrowIfNull(prepared);
+        var story = prepared.Analysis;
+        if (FindDuplicate(story.Story, prepared.ContentHash) is { } duplicate) return duplicate;
         if (story.Tokens.Count == 0 && string.IsNullOrWhiteSpace(story.Body))
             return IngestResult.Rejected(story.Id, "empty story: no text is left once page furniture is removed");
 
@@ -76,12 +90,21 @@ public sealed class StoryIngestor
         var threshold = _scoring.Threshold;
 
         // 1. Candidates, the best of each language, scored.
-        var candidates = Features(_retriever.Candidates(features));
+        var candidates = Features(_retriever.Candidates(features, Features));
         var events = _store.EventsOf(candidates.Select(c => c.Seq).ToList());
+        // Candidates far below the threshold even as seen from their own profile are not scored in full: the new story's
+        // profile against a language is then measured only when some candidate in it may match.
         var scored = candidates
             .GroupBy(c => c.Features.Language)
             .SelectMany(g => g.Take(_pipeline.Options.Clustering.CandidatesPerLanguage))
-            .Select(c => (c.Seq, c.Features, Score: scorer.Score(features, c.Features), Event: events.GetValueOrDefault(c.Seq)))
+            .Select(c =>
+            {
+                var signals = scorer.Signals(features, c.Features);
+                var score = scorer.Screen(features, c.Features, signals) < threshold - ScreenMargin ? null : scorer.Score(features, c.Features, signals);
+                return (c.Seq, c.Features, Score: score, Event: events.GetValueOrDefault(c.Seq));
+            })
+            .Where(c => c.Score is not null)
+            .Select(c => (c.Seq, c.Features, Score: c.Score!, c.Event))
             .OrderByDescending(c => c.Score.Total).ThenBy(c => c.Seq)
             .ToList();
         var matches = scored.Take(BestMatchesReported)
@@ -98,7 +121,6 @@ public sealed class StoryIngestor
         }
         var ranked = contenders.OrderByDescending(c => c.Average).ThenBy(c => c.CreatedSeq).ToList();
         var best = ranked.FirstOrDefault(c => c.Average >= threshold && c.Members.Count < _pipeline.Options.Clustering.MaxClusterSize);
-
         // 3. Merges the new story shows.
         var merges = new List<EventScore>();
         if (best is not null)
@@ -113,23 +135,20 @@ public sealed class StoryIngestor
                 joined.AddRange(other.Members.Select(m => m.Features));
             }
         }
-
         // 4. Store it all in one transaction.
         var now = _clock.GetUtcNow();
-        var hash = ContentHash.Of(story.Story.Text);
-        long rank = ContentHash.SampleRank(story.Id.Value);
         string? into = null;
         var mergedIds = new List<string>();
         long seq = _store.InTransaction(() =>
         {
-            long seq = _store.InsertStory(story.Story, story.Language, hash, rank, FeatureCodec.Encode(features), IndexKeys.Of(features.Keys), now);
+            long seq = _store.InsertStory(story.Story, story.Language, prepared.ContentHash, prepared.SampleRank, prepared.EncodedFeatures, prepared.IndexText, now);
             if (best is null)
             {
                 into = NewEventId(story.Id, seq);
                 _store.CreateEvent(into, seq, now);
                 _store.SetMembership(seq, into);
                 _store.Touch(into, now);
-                Canonical.Save(into, [story]);
+                Canonical.Save(into, prepared.Alone);
                 return seq;
             }
             // The oldest of the events involved keeps its id.
@@ -144,10 +163,10 @@ public sealed class StoryIngestor
             _store.Touch(into, now);
             return seq;
         });
-
-        var stored = new StoredFeatures(seq, features, into, rank);
+        var stored = new StoredFeatures(seq, features, into, prepared.SampleRank);
         _cache.Add(seq, features);
         _scoring.Added(stored);
+        if (features.Published is null) _undated++;
         return new IngestResult(story.Id, best is null ? IngestOutcome.NewEvent : IngestOutcome.JoinedEvent, into,
             best?.Average ?? ranked.FirstOrDefault()?.Average ?? scored.FirstOrDefault().Score?.Total, matches,
             Merged: mergedIds.Count > 0 ? mergedIds : null);
@@ -177,6 +196,7 @@ public sealed class StoryIngestor
             }
         });
         _cache.Remove(row.Seq);
+        if (features.Published is null) _undated--;
         _scoring.Removed(row.Seq, features, language => _store.SampleOf(language, _scoring.Backgrounds.Size));
         return new DeleteResult(id, row.EventId, eventRemoved);
     }
@@ -188,15 +208,14 @@ public sealed class StoryIngestor
         ArgumentException.ThrowIfNullOrWhiteSpace(text);
         var query = _pipeline.Analyze(new Story(new StoryId("query"), text)).Features;
         var keys = query.Keys.All.Where(IndexKeys.IsIndexable).Where(k => _scoring.Rarity.CollectionFrequency(k) > 0).ToList();
-        var (from, to) = StoryStore.AllRange;
-        return _store.Search(keys, from, to, limit).Select(h => h.Seq).ToList();
+        return _store.SearchRanked(keys, limit);
     }
 
-    private IngestResult? FindDuplicate(Story story)
+    private IngestResult? FindDuplicate(Story story, string? contentHash = null)
     {
         if (_store.FindStory(story.Id) is { } same)
             return new IngestResult(story.Id, IngestOutcome.Duplicate, same.EventId, null, [], DuplicateOf: same.Id);
-        if (_store.FindByContent(ContentHash.Of(story.Text)) is { } copy)
+        if (_store.FindByContent(contentHash ?? ContentHash.Of(story.Text)) is { } copy)
             return new IngestResult(story.Id, IngestOutcome.Duplicate, copy.EventId, null, [], DuplicateOf: copy.Id);
         return null;
     }
@@ -209,7 +228,7 @@ public sealed class StoryIngestor
     }
 
     /// <summary>Stored features of the given stories, in the order given, from the cache where possible.</summary>
-    private List<(long Seq, MatchFeatures Features)> Features(IReadOnlyList<long> seqs)
+    private IReadOnlyList<(long Seq, MatchFeatures Features)> Features(IReadOnlyList<long> seqs)
     {
         var found = new Dictionary<long, MatchFeatures>(seqs.Count);
         var missing = new List<long>();
@@ -232,3 +251,4 @@ public sealed class StoryIngestor
 
 /// <summary>What deleting a story did to its event.</summary>
 public sealed record DeleteResult(StoryId Id, string? EventId, bool EventRemoved);
+

@@ -33,8 +33,10 @@ public static class StoreSchema
         CREATE INDEX stories_sample ON stories(language, sample_rank);
 
         -- Keys of each story; rowid = (publication day + 1) << 40 | seq, so a date window is a rowid range.
-        CREATE VIRTUAL TABLE story_index USING fts5(keys, content='', contentless_delete=1, tokenize="ascii tokenchars ':#.%-'");
+        CREATE VIRTUAL TABLE story_index USING fts5(keys, content='', contentless_delete=1, detail=none, tokenize="ascii tokenchars ':#.%-'");
         CREATE VIRTUAL TABLE story_index_vocabulary USING fts5vocab(story_index, 'row');
+        -- Merge segments early: a query probes every segment for each key, and rows arrive one at a time.
+        INSERT INTO story_index (story_index, rank) VALUES ('automerge', 2);
 
         CREATE TABLE events (
             id TEXT PRIMARY KEY,

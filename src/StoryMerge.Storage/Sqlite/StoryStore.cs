@@ -102,7 +102,7 @@ public sealed class StoryStore : IDisposable
         QuerySingle("SELECT seq, id, event_id FROM stories LEFT JOIN memberships ON story_seq = seq WHERE content_hash = $h ORDER BY seq LIMIT 1", ReadRow, ("$h", contentHash));
 
     /// <summary>Stores a new story with its features and index keys; returns its seq.</summary>
-    public long InsertStory(Story story, LanguageTag language, string contentHash, long sampleRank, byte[] features, IEnumerable<string> indexKeys, DateTimeOffset now)
+    public long InsertStory(Story story, LanguageTag language, string contentHash, long sampleRank, byte[] features, string indexKeys, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(story);
         long seq = Scalar<long>("SELECT coalesce(max(seq), 0) + 1 FROM stories");
@@ -115,7 +115,7 @@ public sealed class StoryStore : IDisposable
             ("$given", story.Language.IsKnown ? story.Language.Code : null), ("$lang", language.Code), ("$published", story.Published?.DayNumber),
             ("$source", story.Source), ("$url", story.Url), ("$at", now.ToString("O", CultureInfo.InvariantCulture)), ("$rank", sampleRank),
             ("$rowid", rowid), ("$features", features));
-        Execute("INSERT INTO story_index (rowid, keys) VALUES ($rowid, $keys)", ("$rowid", rowid), ("$keys", string.Join(' ', indexKeys)));
+        Execute("INSERT INTO story_index (rowid, keys) VALUES ($rowid, $keys)", ("$rowid", rowid), ("$keys", indexKeys));
         return seq;
     }
 
@@ -163,21 +163,33 @@ public sealed class StoryStore : IDisposable
     public Dictionary<string, string> LoadLanguages() =>
         Query("SELECT id, language FROM stories", r => (r.GetString(0), r.GetString(1))).ToDictionary(x => x.Item1, x => x.Item2, StringComparer.Ordinal);
 
+    public long UndatedStoryCount() => Scalar<long>("SELECT count(*) FROM stories WHERE published IS NULL");
+
     public long StoryCount() => Scalar<long>("SELECT count(*) FROM stories");
 
     /// <summary>How many stories hold each index key (the archive's document frequencies).</summary>
     public IEnumerable<(string Key, int Stories)> KeyFrequencies() =>
         Query("SELECT term, doc FROM story_index_vocabulary", r => (r.GetString(0), r.GetInt32(1)));
 
-    /// <summary>Stories matching any of the keys, best BM25 first, within an index rowid range.</summary>
-    public IReadOnlyList<(long Seq, double Rank)> Search(IReadOnlyCollection<string> keys, long fromRowid, long toRowid, int limit)
+    /// <summary>Stories holding any of the keys within an index rowid range (newest first when there are more than <paramref name="limit"/>).</summary>
+    public IReadOnlyList<long> Search(IReadOnlyCollection<string> keys, long fromRowid, long toRowid, int limit)
     {
         if (keys.Count == 0) return [];
-        var match = string.Join(" OR ", keys.Select(k => "\"" + k.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""));
         return Query(
-            "SELECT rowid, rank FROM story_index WHERE story_index MATCH $match AND rowid BETWEEN $from AND $to ORDER BY rank LIMIT $limit",
-            r => (SeqOf(r.GetInt64(0)), r.GetDouble(1)), ("$match", match), ("$from", fromRowid), ("$to", toRowid), ("$limit", limit));
+            "SELECT rowid FROM story_index WHERE story_index MATCH $match AND rowid BETWEEN $from AND $to ORDER BY rowid DESC LIMIT $limit",
+            r => SeqOf(r.GetInt64(0)), ("$match", MatchAny(keys)), ("$from", fromRowid), ("$to", toRowid), ("$limit", limit));
     }
+
+    /// <summary>Stories holding any of the keys, best FTS5 bm25() first (for searches by text over the whole index).</summary>
+    public IReadOnlyList<long> SearchRanked(IReadOnlyCollection<string> keys, int limit)
+    {
+        if (keys.Count == 0) return [];
+        return Query("SELECT rowid FROM story_index WHERE story_index MATCH $match ORDER BY rank LIMIT $limit",
+            r => SeqOf(r.GetInt64(0)), ("$match", MatchAny(keys)), ("$limit", limit));
+    }
+
+    private static string MatchAny(IEnumerable<string> keys) =>
+        string.Join(" OR ", keys.Select(k => "\"" + k.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""));
 
     /// <summary>The rowid range of stories published within <paramref name="days"/> of <paramref name="day"/>.</summary>
     public static (long From, long To) DayRange(DateOnly day, int days) =>
@@ -285,6 +297,9 @@ public sealed class StoryStore : IDisposable
     public void RecordDecision(string kind, string eventId, string payloadJson, DateTimeOffset now) => Execute(
         "INSERT INTO decisions (kind, event_id, payload, decided_at) VALUES ($kind, $e, $p, $at)",
         ("$kind", kind), ("$e", eventId), ("$p", payloadJson), ("$at", Timestamp(now)));
+
+    /// <summary>Moves the write-ahead log into the database file (so its size is the database's).</summary>
+    public void Checkpoint() => Execute("PRAGMA wal_checkpoint(TRUNCATE)");
 
     /// <summary>SQLite's own check of the file; "ok" when intact.</summary>
     public string IntegrityCheck() => string.Join("; ", Query("PRAGMA integrity_check", r => r.GetString(0)));

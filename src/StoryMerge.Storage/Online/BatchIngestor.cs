@@ -1,0 +1,114 @@
+using System.Diagnostics;
+using StoryMerge.Core;
+using StoryMerge.Core.Input;
+
+namespace StoryMerge.Storage.Online;
+
+/// <summary>Ingests a stream of read items (an archive, a feed file): analysis runs a chunk ahead in parallel, filing stays in input order.</summary>
+/// <remarks>
+/// Filing one story at a time on one thread keeps the result a function of the input order; analysing the next chunk
+/// meanwhile uses the other cores. Each story is committed on its own, so an interrupted run keeps every story filed
+/// so far and a re-run stores the rest (the others count as duplicates).
+/// </remarks>
+public sealed class BatchIngestor(StoryIngestor ingestor)
+{
+    private const int ChunkSize = 64;
+
+    /// <summary>Files every item; <paramref name="observe"/> sees each item with its result (null for an item that could not be read).</summary>
+    public IngestReport Run(IEnumerable<ReadItem> items, Action<ReadItem, IngestResult?>? observe = null, IProgress<long>? progress = null,
+        CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        var report = new IngestReport();
+        var clock = Stopwatch.StartNew();
+        using var source = items.GetEnumerator();
+        Task<List<(ReadItem, PreparedStory?, string?)>>? next = null;
+        try
+        {
+            next = Task.Run(() => AnalyseChunk(source));
+            while (true)
+            {
+                var chunk = next.GetAwaiter().GetResult();
+                if (chunk.Count == 0) break;
+                next = Task.Run(() => AnalyseChunk(source));
+                foreach (var (item, prepared, rejection) in chunk)
+                {
+                    if (cancellation.IsCancellationRequested) break;
+                    report.Read++;
+                    IngestResult? result = null;
+                    if (!item.Succeeded) report.Errors++;
+                    else if (rejection is not null) result = IngestResult.Rejected(item.Story!.Id, rejection);
+                    else
+                    {
+                        long started = Stopwatch.GetTimestamp();
+                        result = ingestor.Ingest(prepared!);
+                        report.Latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                    }
+                    if (result is not null) report.Count(result);
+                    observe?.Invoke(item, result);
+                    progress?.Report(report.Read);
+                }
+                if (cancellation.IsCancellationRequested) { report.Interrupted = true; break; }
+            }
+        }
+        finally
+        {
+            // The reader must be done with the input before it is closed.
+            try { next?.Wait(CancellationToken.None); } catch (AggregateException) { }
+        }
+        report.Filing = clock.Elapsed;
+        report.Latencies.Sort();
+        return report;
+    }
+
+    private List<(ReadItem, PreparedStory?, string?)> AnalyseChunk(IEnumerator<ReadItem> source)
+    {
+        var chunk = new List<ReadItem>(ChunkSize);
+        while (chunk.Count < ChunkSize && source.MoveNext()) chunk.Add(source.Current);
+        var result = new (ReadItem, PreparedStory?, string?)[chunk.Count];
+        Parallel.For(0, chunk.Count, i =>
+        {
+            var item = chunk[i];
+            if (!item.Succeeded) { result[i] = (item, null, null); return; }
+            try { result[i] = (item, PreparedStory.Of(ingestor.Pipeline.Analyze(item.Story!)), null); }
+            catch (ArgumentException e) { result[i] = (item, null, e.Message); }
+        });
+        return [.. result];
+    }
+}
+
+/// <summary>The counts and timings of a batch ingest.</summary>
+public sealed class IngestReport
+{
+    public long Read { get; internal set; }
+    public long NewEvents { get; private set; }
+    public long Joined { get; private set; }
+    /// <summary>Events merged into others because a story showed they were one.</summary>
+    public long Merged { get; private set; }
+    public long Duplicates { get; private set; }
+    /// <summary>Items that could not be read, and stories rejected.</summary>
+    public long Errors { get; internal set; }
+    public bool Interrupted { get; internal set; }
+    /// <summary>Wall time of reading, analysing and filing (not of rebuilding canonical events afterwards).</summary>
+    public TimeSpan Filing { get; internal set; }
+    /// <summary>Milliseconds to file each analysed story (retrieve, score, assign, commit), sorted.</summary>
+    public List<double> Latencies { get; } = [];
+
+    public long Stored => NewEvents + Joined;
+
+    /// <summary>The latency below which a share <paramref name="p"/> of stories were filed (nearest rank).</summary>
+    public double LatencyPercentile(double p) =>
+        Latencies.Count == 0 ? 0 : Latencies[Math.Clamp((int)Math.Ceiling(p * Latencies.Count) - 1, 0, Latencies.Count - 1)];
+
+    internal void Count(IngestResult result)
+    {
+        switch (result.Outcome)
+        {
+            case IngestOutcome.NewEvent: NewEvents++; break;
+            case IngestOutcome.JoinedEvent: Joined++; break;
+            case IngestOutcome.Duplicate: Duplicates++; break;
+            case IngestOutcome.Rejected: Errors++; break;
+        }
+        Merged += result.Merged?.Count ?? 0;
+    }
+}

@@ -1,0 +1,40 @@
+using StoryMerge.Core;
+using StoryMerge.Core.Merging;
+using StoryMerge.Storage.Sqlite;
+
+namespace StoryMerge.Storage.Online;
+
+/// <summary>An analysed story with everything filing needs that does not depend on the archive, computed ahead.</summary>
+/// <remarks>A batch prepares the next stories in parallel while one thread files, so filing does only what needs the archive.</remarks>
+public sealed class PreparedStory
+{
+    private PreparedStory(AnalyzedStory analysis)
+    {
+        Analysis = analysis;
+        ContentHash = Online.ContentHash.Of(analysis.Story.Text);
+        SampleRank = Online.ContentHash.SampleRank(analysis.Id.Value);
+        EncodedFeatures = FeatureCodec.Encode(analysis.Features);
+        IndexText = string.Join(' ', IndexKeys.Of(analysis.Keys));
+        Alone = new EventMerger().Merge([analysis]);
+    }
+
+    public static PreparedStory Of(AnalyzedStory analysis)
+    {
+        ArgumentNullException.ThrowIfNull(analysis);
+        return new PreparedStory(analysis);
+    }
+
+    public AnalyzedStory Analysis { get; }
+
+    public string ContentHash { get; }
+
+    public long SampleRank { get; }
+
+    public byte[] EncodedFeatures { get; }
+
+    /// <summary>The story's index keys as the full-text index takes them (space-separated).</summary>
+    public string IndexText { get; }
+
+    /// <summary>The canonical record of an event of this story alone (what a new event starts as).</summary>
+    public CanonicalEvent Alone { get; }
+}

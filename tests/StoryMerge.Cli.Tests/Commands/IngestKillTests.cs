@@ -1,0 +1,132 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using StoryMerge.Core;
+using StoryMerge.Core.Input;
+using StoryMerge.Evaluation;
+using StoryMerge.Storage.Online;
+
+namespace StoryMerge.Cli.Tests.Commands;
+
+/// <summary>An ingest killed mid-way (SIGKILL, no chance to clean up) and run again loses nothing and stores nothing twice.</summary>
+public class IngestKillTests
+{
+    private const int FeedSize = 10_000;
+
+    [Fact]
+    public void Ingest_KilledMidwayAndRunAgain_StoresEveryStoryOnceInOneEvent()
+    {
+        using var dir = new TempDirectory();
+        var feed = WriteFeed(dir.File("feed.jsonl"));
+        var db = dir.File("kill.db");
+
+        using (var first = StartIngest(feed, db))
+        {
+            WaitForStories(db, first, atLeast: FeedSize / 5);
+            first.Kill(entireProcessTree: true);   // SIGKILL on Linux
+            first.WaitForExit();
+        }
+        long afterKill = Count(db, "SELECT count(*) FROM stories");
+        Assert.InRange(afterKill, FeedSize / 5, FeedSize - 1);   // really killed in the middle
+
+        using (var second = StartIngest(feed, db))
+        {
+            Assert.True(second.WaitForExit(TimeSpan.FromMinutes(10)), "the second ingest did not finish");
+            Assert.Equal(0, second.ExitCode);
+        }
+
+        // Every story of the feed is stored once (a later copy of a text stored earlier is a duplicate, as on any run).
+        var expected = ExpectedStored(feed);
+        using var connection = Open(db);
+        var stored = Strings(connection, "SELECT id FROM stories");
+        Assert.Equal(expected.Count, stored.Count);
+        Assert.Equal(expected.Order(StringComparer.Ordinal), stored.Order(StringComparer.Ordinal));
+        // ... in exactly one event, and the events agree with their members.
+        Assert.Equal(0, Count(db, "SELECT count(*) FROM stories LEFT JOIN memberships ON story_seq = seq WHERE event_id IS NULL"));
+        Assert.Equal(0, Count(db, "SELECT count(*) FROM memberships WHERE event_id NOT IN (SELECT id FROM events)"));
+        Assert.Equal(0, Count(db, "SELECT count(*) FROM events WHERE member_count <> (SELECT count(*) FROM memberships WHERE event_id = events.id)"));
+        Assert.Equal(0, Count(db, "SELECT count(*) FROM events WHERE member_count = 0"));
+        // ... and the database and its index are intact.
+        Assert.Equal(["ok"], Strings(connection, "PRAGMA integrity_check"));
+        using var check = connection.CreateCommand();
+        check.CommandText = "INSERT INTO story_index (story_index) VALUES ('integrity-check')";
+        check.ExecuteNonQuery();   // throws SqliteException when the full-text index is damaged
+    }
+
+    private static string WriteFeed(string path)
+    {
+        var data = Path.Combine(TempDirectory.RepositoryRoot, "benchmarks", "data", "ntrex-dev", "full.jsonl");
+        var labelled = new StoryReader().ParseJsonLines(new StringReader(File.ReadAllText(data)), data).Select(i => (i.Story!, i.Label!)).ToList();
+        var pipeline = new DedupPipelineBuilder().Build();
+        var feed = new FeedGenerator(labelled, pipeline).Generate(FeedSize, seed: 11, new DateOnly(2025, 1, 1));
+        File.WriteAllLines(path, feed.Select(f => JsonSerializer.Serialize(new
+        {
+            id = f.Story.Id.Value, lang = f.Story.Language.IsKnown ? f.Story.Language.Code : null,
+            date = f.Story.Published?.ToString("yyyy-MM-dd"), title = f.Story.Title, text = f.Story.Text,
+        })));
+        return path;
+    }
+
+    /// <summary>The ids a run stores: each id once, and only the first story of each text.</summary>
+    private static HashSet<string> ExpectedStored(string feed)
+    {
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        var texts = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var item in new StoryReader().ParseJsonLines(new StringReader(File.ReadAllText(feed)), feed))
+            if (!ids.Contains(item.Story!.Id.Value) && texts.Add(ContentHash.Of(item.Story.Text))) ids.Add(item.Story.Id.Value);
+        return ids;
+    }
+
+    private static Process StartIngest(string feed, string db)
+    {
+        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "storymerge.dll"), "ingest", feed, "--db", db])
+        { RedirectStandardOutput = true, RedirectStandardError = true };
+        var process = Process.Start(start)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+
+    private static void WaitForStories(string db, Process process, long atLeast)
+    {
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < TimeSpan.FromMinutes(5))
+        {
+            Assert.False(process.HasExited, "the ingest ended before it could be killed");
+            if (File.Exists(db))
+            {
+                try { if (Count(db, "SELECT count(*) FROM stories") >= atLeast) return; }
+                catch (SqliteException) { }   // the schema is not there yet
+            }
+            Thread.Sleep(200);
+        }
+        Assert.Fail($"fewer than {atLeast} stories stored after 5 minutes");
+    }
+
+    private static SqliteConnection Open(string db)
+    {
+        var connection = new SqliteConnection($"Data Source={db};Pooling=False");
+        connection.Open();
+        return connection;
+    }
+
+    private static long Count(string db, string sql)
+    {
+        using var connection = Open(db);
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static List<string> Strings(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        using var reader = command.ExecuteReader();
+        var result = new List<string>();
+        while (reader.Read()) result.Add(reader.GetString(0));
+        return result;
+    }
+}

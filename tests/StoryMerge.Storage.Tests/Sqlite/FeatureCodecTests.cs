@@ -1,0 +1,39 @@
+using StoryMerge.Core;
+using StoryMerge.Core.Retrieval;
+using StoryMerge.Core.Tests;
+using StoryMerge.Storage.Sqlite;
+
+namespace StoryMerge.Storage.Tests.Sqlite;
+
+public class FeatureCodecTests
+{
+    [Fact]
+    public void Decode_OfEncode_GivesTheSameKeysAndNearlyTheSameVector()
+    {
+        var features = TestCorpus.Pipeline.Analyze(TestCorpus.Seed(TestCorpus.Kazakh)).Features;
+
+        var decoded = FeatureCodec.Decode(features.Id, features.Language, features.Published, FeatureCodec.Encode(features));
+
+        foreach (var family in Enum.GetValues<KeyFamily>())
+            Assert.Equal(features.Keys.Of(family).Order(StringComparer.Ordinal), decoded.Keys.Of(family).Order(StringComparer.Ordinal));
+        Assert.InRange(NgramEmbedder.Cosine(features.Vector, decoded.Vector), 0.9999, 1.0);
+    }
+
+    [Fact]
+    public void Decode_EmptyStory_RoundTrips()
+    {
+        var empty = new MatchFeatures(new StoryId("e"), default, null, MatchKeys.Empty, new float[64]);
+        var decoded = FeatureCodec.Decode(empty.Id, empty.Language, null, FeatureCodec.Encode(empty));
+        Assert.Equal(0, decoded.Keys.Count);
+        Assert.All(decoded.Vector, v => Assert.Equal(0f, v));
+    }
+
+    [Fact]
+    public void Decode_TruncatedBlob_ThrowsNamingTheStory()
+    {
+        var features = TestCorpus.Pipeline.Analyze(TestCorpus.Seed(TestCorpus.RussianA)).Features;
+        var blob = FeatureCodec.Encode(features);
+        var error = Assert.Throws<InvalidDataException>(() => FeatureCodec.Decode(features.Id, features.Language, null, blob[..(blob.Length / 2)]));
+        Assert.Contains(TestCorpus.RussianA, error.Message);
+    }
+}

@@ -1,0 +1,93 @@
+using Microsoft.Data.Sqlite;
+using StoryMerge.Storage.Sqlite;
+
+namespace StoryMerge.Storage.Tests.Sqlite;
+
+public class StoreSchemaTests
+{
+    private static int UserVersion(string path)
+    {
+        using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
+        connection.Open();
+        return StoreSchema.UserVersion(connection);
+    }
+
+    private static void SetUserVersion(string path, int version)
+    {
+        using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = $"PRAGMA user_version = {version}";
+        command.ExecuteNonQuery();
+    }
+
+    [Fact]
+    public void Open_NewFile_CreatesTheCurrentSchema()
+    {
+        using var fixture = new StoreFixture();
+        Assert.Equal(0, fixture.Store.StoryCount());
+        fixture.Reopen();
+        Assert.Equal(StoreSchema.Version, UserVersion(fixture.Path));
+    }
+
+    [Fact]
+    public void Open_NewerSchema_FailsNamingBothVersionsAndLeavesTheFileAlone()
+    {
+        using var fixture = new StoreFixture();
+        _ = fixture.Store.StoryCount();
+        fixture.Reopen();
+        SetUserVersion(fixture.Path, StoreSchema.Version + 1);
+        var before = File.ReadAllBytes(fixture.Path);
+
+        var error = Assert.Throws<StoreException>(() => StoryStore.Open(fixture.Path));
+
+        Assert.Contains($"schema version {StoreSchema.Version + 1}", error.Message);
+        Assert.Contains($"up to {StoreSchema.Version}", error.Message);
+        Assert.Equal(before, File.ReadAllBytes(fixture.Path));
+    }
+
+    [Fact]
+    public void Open_FileThatIsNotADatabase_FailsWithAClearError()
+    {
+        using var fixture = new StoreFixture();
+        File.WriteAllText(fixture.Path, "these are not the bytes of a SQLite database, just some text that is long enough to fill a header");
+        var error = Assert.Throws<StoreException>(() => StoryStore.Open(fixture.Path));
+        Assert.Contains(fixture.Path, error.Message);
+    }
+
+    [Fact]
+    public void Open_OtherApplicationsDatabase_IsRefused()
+    {
+        using var fixture = new StoreFixture();
+        using (var connection = new SqliteConnection($"Data Source={fixture.Path};Pooling=False"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "CREATE TABLE invoices (id INTEGER PRIMARY KEY)";
+            command.ExecuteNonQuery();
+        }
+        var error = Assert.Throws<StoreException>(() => StoryStore.Open(fixture.Path));
+        Assert.Contains("not a StoryMerge database", error.Message);
+    }
+
+    [Fact]
+    public void Open_MissingFileWhenNotCreating_FailsWithoutCreatingIt()
+    {
+        using var fixture = new StoreFixture();
+        var error = Assert.Throws<StoreException>(() => StoryStore.Open(fixture.Path, create: false));
+        Assert.Contains("no such database", error.Message);
+        Assert.False(File.Exists(fixture.Path));
+    }
+
+    [Fact]
+    public void Open_NewFile_UsesWriteAheadLogging()
+    {
+        using var fixture = new StoreFixture();
+        _ = fixture.Store.StoryCount();
+        using var connection = new SqliteConnection($"Data Source={fixture.Path};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA journal_mode";
+        Assert.Equal("wal", command.ExecuteScalar());
+    }
+}
