@@ -40,6 +40,28 @@ public class StoryIngestorTests
     }
 
     [Fact]
+    public void Ingest_StoryShowingTwoEventsAreOne_MergesThemUnderTheOlderId()
+    {
+        // A regression case of the online evaluation: ntrex-dev partial filed in file order. Reports of one match
+        // (scotsman.133801) first make two events; a later report scores with both, and the average link over all
+        // their pairs joins them.
+        using var fixture = new StoreFixture();
+        var path = Path.Combine(TestCorpus.RepositoryRoot, "benchmarks", "data", "ntrex-dev", "partial.jsonl");
+        var items = new Core.Input.StoryReader().ParseJsonLines(new StringReader(File.ReadAllText(path)), path).ToList();
+        var match = items.Select(i => i.Story!.Id.Value).Where(id => id.StartsWith("scotsman.133801/", StringComparison.Ordinal)).ToHashSet();
+
+        var results = items.Select(i => fixture.Ingestor.Ingest(i.Story!)).ToList();
+
+        var merge = Assert.Single(results, r => r.Merged is { Count: > 0 } && match.Contains(r.Id.Value));
+        var merged = Assert.Single(merge.Merged!);
+        Assert.Equal(merge.EventId, fixture.Store.RedirectOf(merged));
+        Assert.Null(fixture.Store.FindEvent(merged));
+        var assignments = fixture.Assignments();
+        Assert.Equal(merge.EventId, assignments[merge.Id.Value]);
+        Assert.True(match.Count(id => assignments.GetValueOrDefault(id) == merge.EventId) >= 3);
+    }
+
+    [Fact]
     public void Ingest_SameIdAgain_ReportsADuplicateAndChangesNothing()
     {
         using var fixture = new StoreFixture();

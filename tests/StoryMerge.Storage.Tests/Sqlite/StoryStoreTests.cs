@@ -1,0 +1,76 @@
+using StoryMerge.Core;
+using StoryMerge.Core.Tests;
+using StoryMerge.Storage.Online;
+using StoryMerge.Storage.Sqlite;
+
+namespace StoryMerge.Storage.Tests.Sqlite;
+
+public class StoryStoreTests
+{
+    [Fact]
+    public void KeyFrequencies_AfterADelete_AreThoseOfAStoreThatNeverHadTheStory()
+    {
+        using var deleted = new StoreFixture();
+        foreach (var story in TestCorpus.Seeds()) deleted.Ingestor.Ingest(story);
+        deleted.Ingestor.Delete(new StoryId(TestCorpus.RussianA));
+        using var never = new StoreFixture();
+        foreach (var story in TestCorpus.Seeds().Where(s => s.Id.Value != TestCorpus.RussianA)) never.Ingestor.Ingest(story);
+
+        Assert.Equal(never.Store.KeyFrequencies().OrderBy(k => k.Key, StringComparer.Ordinal),
+            deleted.Store.KeyFrequencies().OrderBy(k => k.Key, StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void KeyFrequencies_CountEveryKeyOfEveryStoredStory()
+    {
+        using var fixture = new StoreFixture();
+        var seeds = TestCorpus.Seeds();
+        foreach (var story in seeds) fixture.Ingestor.Ingest(story);
+        var expected = seeds.SelectMany(s => TestCorpus.Pipeline.Analyze(s).Keys.All).GroupBy(k => k)
+            .ToDictionary(g => g.Key, g => g.Count());
+
+        Assert.Equal(expected.OrderBy(k => k.Key, StringComparer.Ordinal), fixture.Store.KeyFrequencies().Select(k => new KeyValuePair<string, int>(k.Key, k.Stories)).OrderBy(k => k.Key, StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void IndexKeys_EveryKeyOfTheCorpus_IsIndexable()
+    {
+        var keys = TestCorpus.Seeds().SelectMany(s => TestCorpus.Pipeline.Analyze(s).Keys.All).ToList();
+        Assert.NotEmpty(keys);
+        Assert.All(keys, k => Assert.True(IndexKeys.IsIndexable(k), k));
+    }
+
+    [Theory]
+    [InlineData("n:strdg", true)]
+    [InlineData("#12.5%", true)]
+    [InlineData("c:police", true)]
+    [InlineData("w:қзқ", true)]
+    [InlineData("n:Strdg", false)]
+    [InlineData("w:a b", false)]
+    [InlineData("w:a\"b", false)]
+    [InlineData("", false)]
+    public void IsIndexable_KeepsOnlyWhatTheTokenizerKeepsWhole(string key, bool indexable) => Assert.Equal(indexable, IndexKeys.IsIndexable(key));
+
+    [Fact]
+    public void IndexRowid_OrdersByDayThenSeq()
+    {
+        var day = new DateOnly(2025, 9, 29);
+        Assert.True(StoryStore.IndexRowid(day, 999_999) < StoryStore.IndexRowid(day.AddDays(1), 1));
+        Assert.True(StoryStore.IndexRowid(null, 999_999) < StoryStore.IndexRowid(DateOnly.MinValue, 1));
+        Assert.Equal(12345, StoryStore.SeqOf(StoryStore.IndexRowid(day, 12345)));
+    }
+
+    [Fact]
+    public void InTransaction_WorkThatThrows_LeavesNothingBehind()
+    {
+        using var fixture = new StoreFixture();
+        var story = TestCorpus.Seed(TestCorpus.Memorandum);
+        Assert.Throws<InvalidOperationException>(() => fixture.Store.InTransaction(() =>
+        {
+            fixture.Store.InsertStory(story, new LanguageTag("ru"), "hash", 1, [1], "n:xx", DateTimeOffset.UnixEpoch);
+            throw new InvalidOperationException("disk full, say");
+        }));
+        Assert.Equal(0, fixture.Store.StoryCount());
+        Assert.Empty(fixture.Store.KeyFrequencies());
+    }
+}
