@@ -27,6 +27,10 @@ public sealed class StoryIngestor
     private const int BestMatchesReported = 5;
     private const int FeatureCacheSize = 8192;
 
+    /// <summary>Index pages merged with each filed story, and how many stories apart a new round of merging all segments starts.</summary>
+    private const int IndexMergePages = 32;
+    private const int IndexMergeRound = 1000;
+
     /// <summary>How far below the threshold a candidate's screening total may be and still be scored in full.</summary>
     private const double ScreenMargin = 2.0;
 
@@ -142,6 +146,7 @@ public sealed class StoryIngestor
         long seq = _store.InTransaction(() =>
         {
             long seq = _store.InsertStory(story.Story, story.Language, prepared.ContentHash, prepared.SampleRank, prepared.EncodedFeatures, prepared.IndexText, now);
+            _store.MergeIndex(IndexMergePages, startRound: seq % IndexMergeRound == 0);
             if (best is null)
             {
                 into = NewEventId(story.Id, seq);

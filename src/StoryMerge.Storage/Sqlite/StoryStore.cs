@@ -298,6 +298,11 @@ public sealed class StoryStore : IDisposable
         "INSERT INTO decisions (kind, event_id, payload, decided_at) VALUES ($kind, $e, $p, $at)",
         ("$kind", kind), ("$e", eventId), ("$p", payloadJson), ("$at", Timestamp(now)));
 
+    /// <summary>A bounded step of index upkeep: merges up to <paramref name="pages"/> pages of the index's segments towards one, starting a new round of merging everything when <paramref name="startRound"/>.</summary>
+    /// <remarks>A query looks each key up in every segment, so fewer segments make queries faster; doing the merging in small steps keeps any one story from waiting for a whole optimisation.</remarks>
+    public void MergeIndex(int pages, bool startRound) =>
+        Execute("INSERT INTO story_index (story_index, rank) VALUES ('merge', $pages)", ("$pages", startRound ? -pages : pages));
+
     /// <summary>Moves the write-ahead log into the database file (so its size is the database's).</summary>
     public void Checkpoint() => Execute("PRAGMA wal_checkpoint(TRUNCATE)");
 
