@@ -34,7 +34,7 @@ public static class EventsCommand
             matching = session.Ingestor.Search(query);
         }
         var events = session.Store.ListEvents(since, language, matching, args.Limit);
-        foreach (var e in events.Where(e => e.Dirty)) session.Ingestor.Canonical.Get(e.Id);
+        foreach (var e in events.Where(e => e.Dirty)) session.Canonical.Get(e.Id);
         if (events.Any(e => e.Dirty)) events = session.Store.ListEvents(since, language, matching, args.Limit);
         if (matching is not null)
         {

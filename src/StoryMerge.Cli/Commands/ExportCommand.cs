@@ -12,9 +12,9 @@ public static class ExportCommand
     {
         using var session = StoreSession.Open(args.Database, args.Config, create: false, error, out var exitCode);
         if (session is null) return exitCode;
-        session.Ingestor.Canonical.RefreshStale();
+        session.Canonical.RefreshStale();
         var events = session.Store.ListEvents(null, null, null, int.MaxValue)
-            .Select(e => session.Ingestor.Canonical.Get(e.Id)!)
+            .Select(e => session.Canonical.Get(e.Id)!)
             .OrderBy(e => e.Id, StringComparer.Ordinal).ToList();
         try
         {

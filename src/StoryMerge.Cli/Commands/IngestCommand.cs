@@ -44,7 +44,7 @@ public static class IngestCommand
         }
         if (report.Interrupted) error.WriteLine("interrupted: every story filed so far is stored; run the same command again to go on");
 
-        int refreshed = report.Interrupted ? 0 : session.Ingestor.Canonical.RefreshStale();
+        int refreshed = report.Interrupted ? 0 : session.Canonical.RefreshStale();
         Write(output, session, report, refreshed);
         if (report.Read == 0)
         {

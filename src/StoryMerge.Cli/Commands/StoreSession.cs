@@ -10,18 +10,24 @@ public sealed class StoreSession : IDisposable
 {
     public const string DefaultDatabase = "storymerge.db";
 
+    private readonly Lazy<StoryIngestor> _ingestor;
+
     private StoreSession(DedupPipeline pipeline, StoryStore store)
     {
         Pipeline = pipeline;
         Store = store;
-        Ingestor = new StoryIngestor(pipeline, store);
+        Canonical = new CanonicalEvents(pipeline, store);
+        // Opening the ingestor reads the archive's key counts and samples: only the commands that file, delete or search need it.
+        _ingestor = new Lazy<StoryIngestor>(() => new StoryIngestor(pipeline, store));
     }
 
     public DedupPipeline Pipeline { get; }
 
     public StoryStore Store { get; }
 
-    public StoryIngestor Ingestor { get; }
+    public CanonicalEvents Canonical { get; }
+
+    public StoryIngestor Ingestor => _ingestor.Value;
 
     /// <summary>Opens the session, or writes the one-line error and returns the exit code.</summary>
     public static StoreSession? Open(string? database, string? config, bool create, TextWriter error, out int exitCode)

@@ -90,91 +90,102 @@ public sealed class StoryIngestor
             return IngestResult.Rejected(story.Id, "empty story: no text is left once page furniture is removed");
 
         var features = story.Features;
-        var scorer = _scoring.Scorer;
-        var threshold = _scoring.Threshold;
+        var scored = ScoreCandidates(features);
+        var contenders = ScoreEvents(features, scored);
+        var best = contenders.FirstOrDefault(c => c.Average >= _scoring.Threshold && c.Members.Count < _pipeline.Options.Clustering.MaxClusterSize);
+        var merges = best is null ? [] : MergesShownBy(features, best, contenders);
+        var (seq, eventId, mergedIds) = Save(prepared, best, merges);
 
-        // 1. Candidates, the best of each language, scored.
+        _cache.Add(seq, features);
+        _scoring.Added(new StoredFeatures(seq, features, eventId, prepared.SampleRank));
+        if (features.Published is null) _undated++;
+        var matches = scored.Take(BestMatchesReported).Select(c => new Match(c.Features.Id, c.Event, c.Score.Total, c.Score.Similarity)).ToList();
+        return new IngestResult(story.Id, best is null ? IngestOutcome.NewEvent : IngestOutcome.JoinedEvent, eventId,
+            best?.Average ?? contenders.FirstOrDefault()?.Average ?? scored.FirstOrDefault()?.Score.Total, matches,
+            Merged: mergedIds.Count > 0 ? mergedIds : null);
+    }
+
+    /// <summary>Step 1: the index's candidates, the best of each language, scored (best first).</summary>
+    /// <remarks>
+    /// A candidate far below the threshold even as seen from its own profile is not scored in full, so the new
+    /// story's profile against a language is measured only when some candidate in it may match.
+    /// </remarks>
+    private List<ScoredCandidate> ScoreCandidates(MatchFeatures features)
+    {
+        var scorer = _scoring.Scorer;
+        double screen = _scoring.Threshold - ScreenMargin;
         var candidates = Features(_retriever.Candidates(features, Features));
         var events = _store.EventsOf(candidates.Select(c => c.Seq).ToList());
-        // Candidates far below the threshold even as seen from their own profile are not scored in full: the new story's
-        // profile against a language is then measured only when some candidate in it may match.
-        var scored = candidates
-            .GroupBy(c => c.Features.Language)
-            .SelectMany(g => g.Take(_pipeline.Options.Clustering.CandidatesPerLanguage))
-            .Select(c =>
-            {
-                var signals = scorer.Signals(features, c.Features);
-                var score = scorer.Screen(features, c.Features, signals) < threshold - ScreenMargin ? null : scorer.Score(features, c.Features, signals);
-                return (c.Seq, c.Features, Score: score, Event: events.GetValueOrDefault(c.Seq));
-            })
-            .Where(c => c.Score is not null)
-            .Select(c => (c.Seq, c.Features, Score: c.Score!, c.Event))
-            .OrderByDescending(c => c.Score.Total).ThenBy(c => c.Seq)
-            .ToList();
-        var matches = scored.Take(BestMatchesReported)
-            .Select(c => new Match(c.Features.Id, c.Event, c.Score.Total, c.Score.Similarity)).ToList();
+        var scored = new List<ScoredCandidate>();
+        foreach (var c in candidates.GroupBy(c => c.Features.Language).SelectMany(g => g.Take(_pipeline.Options.Clustering.CandidatesPerLanguage)))
+        {
+            var signals = scorer.Signals(features, c.Features);
+            if (scorer.Screen(features, c.Features, signals) < screen) continue;
+            scored.Add(new ScoredCandidate(c.Seq, c.Features, scorer.Score(features, c.Features, signals), events.GetValueOrDefault(c.Seq)));
+        }
+        return scored.OrderByDescending(c => c.Score.Total).ThenBy(c => c.Seq).ToList();
+    }
 
-        // 2. Each event with a member above the threshold, scored as a whole.
+    /// <summary>Step 2: every event holding a candidate at or above the threshold, scored as a whole (average over all its members), best first.</summary>
+    private List<EventScore> ScoreEvents(MatchFeatures features, List<ScoredCandidate> scored)
+    {
         var contenders = new List<EventScore>();
-        foreach (var eventId in scored.Where(c => c.Score.Total >= threshold && c.Event is not null).Select(c => c.Event!).Distinct())
+        foreach (var eventId in scored.Where(c => c.Score.Total >= _scoring.Threshold && c.Event is not null).Select(c => c.Event!).Distinct())
         {
             var row = _store.FindEvent(eventId)!;
             var members = Features(_store.MembersOf(eventId));
-            double average = members.Average(m => scorer.Score(features, m.Features).Total);
+            double average = members.Average(m => _scoring.Scorer.Score(features, m.Features).Total);
             contenders.Add(new EventScore(eventId, row.CreatedSeq, members, average));
         }
-        var ranked = contenders.OrderByDescending(c => c.Average).ThenBy(c => c.CreatedSeq).ToList();
-        var best = ranked.FirstOrDefault(c => c.Average >= threshold && c.Members.Count < _pipeline.Options.Clustering.MaxClusterSize);
-        // 3. Merges the new story shows.
+        return contenders.OrderByDescending(c => c.Average).ThenBy(c => c.CreatedSeq).ToList();
+    }
+
+    /// <summary>Step 3: the other events the story shows to be one with <paramref name="best"/> (average link over all pairs between them, the story included).</summary>
+    private List<EventScore> MergesShownBy(MatchFeatures features, EventScore best, List<EventScore> contenders)
+    {
         var merges = new List<EventScore>();
-        if (best is not null)
+        var joined = best.Members.Select(m => m.Features).Append(features).ToList();
+        foreach (var other in contenders.Where(c => c != best && c.Average >= _scoring.Threshold))
         {
-            var joined = best.Members.Select(m => m.Features).Append(features).ToList();
-            foreach (var other in ranked.Where(c => c != best && c.Average >= threshold))
-            {
-                if (joined.Count + other.Members.Count > _pipeline.Options.Clustering.MaxClusterSize) continue;
-                double between = joined.SelectMany(a => other.Members.Select(b => scorer.Score(a, b.Features).Total)).Average();
-                if (between < threshold) continue;
-                merges.Add(other);
-                joined.AddRange(other.Members.Select(m => m.Features));
-            }
+            if (joined.Count + other.Members.Count > _pipeline.Options.Clustering.MaxClusterSize) continue;
+            double between = joined.SelectMany(a => other.Members.Select(b => _scoring.Scorer.Score(a, b.Features).Total)).Average();
+            if (between < _scoring.Threshold) continue;
+            merges.Add(other);
+            joined.AddRange(other.Members.Select(m => m.Features));
         }
-        // 4. Store it all in one transaction.
+        return merges;
+    }
+
+    /// <summary>Step 4: stores the story, its index entry, its membership and the event changes in one transaction.</summary>
+    private (long Seq, string EventId, List<string> Merged) Save(PreparedStory prepared, EventScore? best, List<EventScore> merges)
+    {
+        var story = prepared.Analysis;
         var now = _clock.GetUtcNow();
-        string? into = null;
-        var mergedIds = new List<string>();
-        long seq = _store.InTransaction(() =>
+        return _store.InTransaction(() =>
         {
             long seq = _store.InsertStory(story.Story, story.Language, prepared.ContentHash, prepared.SampleRank, prepared.EncodedFeatures, prepared.IndexText, now);
             _store.MergeIndex(IndexMergePages, startRound: seq % IndexMergeRound == 0);
             if (best is null)
             {
-                into = NewEventId(story.Id, seq);
-                _store.CreateEvent(into, seq, now);
-                _store.SetMembership(seq, into);
-                _store.Touch(into, now);
-                Canonical.Save(into, prepared.Alone);
-                return seq;
+                var created = NewEventId(story.Id, seq);
+                _store.CreateEvent(created, seq, now);
+                _store.SetMembership(seq, created);
+                _store.Touch(created, now);
+                Canonical.Save(created, prepared.Alone);
+                return (seq, created, new List<string>());
             }
             // The oldest of the events involved keeps its id.
             var survivor = merges.Append(best).OrderBy(e => e.CreatedSeq).First();
-            into = survivor.Id;
-            _store.SetMembership(seq, into);
+            _store.SetMembership(seq, survivor.Id);
+            var merged = new List<string>();
             foreach (var other in merges.Append(best).Where(e => e != survivor))
             {
-                _store.MergeEvent(other.Id, into);
-                mergedIds.Add(other.Id);
+                _store.MergeEvent(other.Id, survivor.Id);
+                merged.Add(other.Id);
             }
-            _store.Touch(into, now);
-            return seq;
+            _store.Touch(survivor.Id, now);
+            return (seq, survivor.Id, merged);
         });
-        var stored = new StoredFeatures(seq, features, into, prepared.SampleRank);
-        _cache.Add(seq, features);
-        _scoring.Added(stored);
-        if (features.Published is null) _undated++;
-        return new IngestResult(story.Id, best is null ? IngestOutcome.NewEvent : IngestOutcome.JoinedEvent, into,
-            best?.Average ?? ranked.FirstOrDefault()?.Average ?? scored.FirstOrDefault().Score?.Total, matches,
-            Merged: mergedIds.Count > 0 ? mergedIds : null);
     }
 
     /// <summary>Removes a retracted story from the index and its event; an event left empty disappears, one with members left is rebuilt.</summary>
@@ -250,6 +261,8 @@ public sealed class StoryIngestor
             }
         return seqs.Where(found.ContainsKey).Select(seq => (seq, found[seq])).ToList();
     }
+
+    private sealed record ScoredCandidate(long Seq, MatchFeatures Features, Core.Scoring.PairScore Score, string? Event);
 
     private sealed record EventScore(string Id, long CreatedSeq, IReadOnlyList<(long Seq, MatchFeatures Features)> Members, double Average);
 }
