@@ -29,6 +29,15 @@ public class BenchCommandTests
     }
 
     [Fact]
+    public void Run_Online_PrintsBothOrdersAgainstTheBatch()
+    {
+        var (exit, output, _) = Run(new BenchCommand.Arguments(TempDirectory.Corpus, null, 0, Online: true));
+        Assert.Equal(ExitCodes.Success, exit);
+        Assert.Contains(output.Split('\n'), l => l.Contains("file order") && l.Contains("F1 1.000 (+0.000 vs batch)"));
+        Assert.Contains(output.Split('\n'), l => l.Contains("reverse order") && l.Contains("F1 1.000 (+0.000 vs batch)"));
+    }
+
+    [Fact]
     public void Run_Always_PrintsBaselineBesideStoryMerge()
     {
         var (_, output, _) = Run(new BenchCommand.Arguments(TempDirectory.Corpus, null, 0));
