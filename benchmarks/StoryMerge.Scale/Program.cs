@@ -24,13 +24,12 @@ for (int i = 0; i < args.Length; i++)
     }
 }
 Directory.CreateDirectory(work);
-var data = FindData();
 var pipeline = new DedupPipelineBuilder().Build();
 
 // 1. The feed.
 var feedPath = Path.Combine(work, $"feed-{stories}.jsonl");
 var reader = new StoryReader();
-var labelled = reader.ParseJsonLines(new StringReader(File.ReadAllText(Path.Combine(data, "ntrex-dev", "full.jsonl"))), "full.jsonl")
+var labelled = reader.ParseJsonLines(new StringReader(File.ReadAllText(BenchmarkData.NtrexDev("full.jsonl"))), "full.jsonl")
     .Where(r => r.Succeeded).Select(r => (r.Story!, r.Label!)).ToList();
 var clock = Stopwatch.StartNew();
 var feed = new FeedGenerator(labelled, pipeline)
@@ -89,13 +88,6 @@ using (var store = StoryStore.Open(dbPath, create: false))
 var metrics = ClusteringMetrics.Compute(gold.Where(g => predicted.ContainsKey(g.Key)).ToDictionary(StringComparer.Ordinal), predicted, languages);
 Console.WriteLine($"  BCubed vs generated labels: P {metrics.BCubedPrecision:0.000} R {metrics.BCubedRecall:0.000} F1 {metrics.BCubedF1:0.000} ({metrics.PredictedEvents:N0} events, {metrics.GoldEvents:N0} gold)");
 return 0;
-
-static string FindData()
-{
-    var dir = new DirectoryInfo(AppContext.BaseDirectory);
-    while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "StoryMerge.sln"))) dir = dir.Parent;
-    return Path.Combine(dir?.FullName ?? throw new InvalidOperationException("StoryMerge.sln not found above " + AppContext.BaseDirectory), "benchmarks", "data");
-}
 
 sealed class Progress(Action<long> report) : IProgress<long>
 {

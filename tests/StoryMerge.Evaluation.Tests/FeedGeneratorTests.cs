@@ -8,9 +8,7 @@ public class FeedGeneratorTests
 {
     private static readonly Lazy<FeedGenerator> Generator = new(() =>
     {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "StoryMerge.sln"))) dir = dir.Parent;
-        var path = Path.Combine(dir!.FullName, "benchmarks", "data", "ntrex-dev", "full.jsonl");
+        var path = BenchmarkData.NtrexDev("full.jsonl");
         var labelled = new StoryReader().ParseJsonLines(new StringReader(File.ReadAllText(path)), path).Select(i => (i.Story!, i.Label!)).ToList();
         return new FeedGenerator(labelled, new DedupPipelineBuilder().Build());
     });

@@ -31,8 +31,7 @@ public sealed class PairScorer(ScoringOptions options, KeyWeigher weigher, IStor
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
-        var signals = PairSignals.Of(a, b, weigher);
-        return Combine(a, b, signals);
+        return Score(a, b, Signals(a, b));
     }
 
     /// <summary>The pair's signals, for <see cref="Screen"/> and then <see cref="Score(MatchFeatures, MatchFeatures, PairSignals)"/> without computing them twice.</summary>
@@ -55,9 +54,7 @@ public sealed class PairScorer(ScoringOptions options, KeyWeigher weigher, IStor
         return Combine(a, b, signals, backgrounds.For(b, a.Language)).Total;
     }
 
-    /// <summary>Turns a pair's signals into z-scores seen from each story, the penalties and the total.</summary>
-    private PairScore Combine(MatchFeatures a, MatchFeatures b, PairSignals signals) => Combine(a, b, signals, backgrounds.For(a, b.Language));
-
+    /// <summary>Turns a pair's signals into z-scores seen from each story (a's profile as given), the penalties and the total.</summary>
     private PairScore Combine(MatchFeatures a, MatchFeatures b, PairSignals signals, SignalStatistics fromA)
     {
         var fromB = backgrounds.For(b, a.Language);

@@ -25,12 +25,4 @@ public static class ContentHash
         }
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(builder.ToString())));
     }
-
-    /// <summary>A fixed pseudo-random rank from a story id: each language's lowest-ranked stories are its scoring sample.</summary>
-    public static long SampleRank(string storyId)
-    {
-        ArgumentNullException.ThrowIfNull(storyId);
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(storyId));
-        return (long)(BitConverter.ToUInt64(hash, 0) >> 1);
-    }
 }

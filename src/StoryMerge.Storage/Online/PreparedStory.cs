@@ -12,7 +12,7 @@ public sealed class PreparedStory
     {
         Analysis = analysis;
         ContentHash = Online.ContentHash.Of(analysis.Story.Text);
-        SampleRank = Online.ContentHash.SampleRank(analysis.Id.Value);
+        SampleRank = SampledBackgrounds.SampleRank(analysis.Id.Value);
         EncodedFeatures = FeatureCodec.Encode(analysis.Features);
         IndexText = string.Join(' ', IndexKeys.Of(analysis.Keys));
         Alone = new EventMerger().Merge([analysis]);

@@ -8,7 +8,7 @@ namespace StoryMerge.Storage.Online;
 /// <summary>Story profiles for online scoring: each story measured against a fixed sample of each language's stored stories.</summary>
 /// <remarks>
 /// The batch job samples every language's stories at random; online, each language's sample is the stored stories
-/// with the lowest <see cref="ContentHash.SampleRank"/> (a bottom-k sample). It depends only on which stories are
+/// with the lowest <see cref="SampleRank"/> (a bottom-k sample). It depends only on which stories are
 /// stored, not on the order they came in, so reopening the database finds the same sample, and it changes rarely once
 /// a language has more stories than the sample holds. A story's profile is measured when first asked for and kept
 /// while it stays a fair estimate: until the language's sample has doubled since (a young archive), not each time the
@@ -33,6 +33,14 @@ public sealed class SampledBackgrounds : IStoryBackgrounds
         _pairs = pairs;
         _size = size;
         _weigher = weigher;
+    }
+
+    /// <summary>A fixed pseudo-random rank from a story id: each language's lowest-ranked stories are its sample.</summary>
+    public static long SampleRank(string storyId)
+    {
+        ArgumentNullException.ThrowIfNull(storyId);
+        var hash = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(storyId));
+        return (long)(BitConverter.ToUInt64(hash, 0) >> 1);
     }
 
     /// <summary>Stories each language's sample holds at most.</summary>

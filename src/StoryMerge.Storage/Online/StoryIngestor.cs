@@ -65,18 +65,18 @@ public sealed class StoryIngestor
     public IngestResult Ingest(Story story)
     {
         ArgumentNullException.ThrowIfNull(story);
-        if (FindDuplicate(story) is { } duplicate) return duplicate;
+        var hash = ContentHash.Of(story.Text);
+        if (FindDuplicate(story, hash) is { } duplicate) return duplicate;   // before analysing: a re-sent feed costs no analysis
         AnalyzedStory analysed;
         try { analysed = _pipeline.Analyze(story); }
         catch (ArgumentException e) { return IngestResult.Rejected(story.Id, e.Message); }
-        return Ingest(analysed);
+        return File(PreparedStory.Of(analysed));
     }
 
     /// <summary>Files one analysed story.</summary>
     public IngestResult Ingest(AnalyzedStory story)
     {
         ArgumentNullException.ThrowIfNull(story);
-        if (FindDuplicate(story.Story) is { } duplicate) return duplicate;
         return Ingest(PreparedStory.Of(story));
     }
 
@@ -84,8 +84,13 @@ public sealed class StoryIngestor
     public IngestResult Ingest(PreparedStory prepared)
     {
         ArgumentNullException.ThrowIfNull(prepared);
+        return FindDuplicate(prepared.Analysis.Story, prepared.ContentHash) ?? File(prepared);
+    }
+
+    /// <summary>Files a story known not to be stored yet: the four steps, then the in-memory state.</summary>
+    private IngestResult File(PreparedStory prepared)
+    {
         var story = prepared.Analysis;
-        if (FindDuplicate(story.Story, prepared.ContentHash) is { } duplicate) return duplicate;
         if (story.Tokens.Count == 0 && string.IsNullOrWhiteSpace(story.Body))
             return IngestResult.Rejected(story.Id, "empty story: no text is left once page furniture is removed");
 
@@ -227,11 +232,11 @@ public sealed class StoryIngestor
         return _store.SearchRanked(keys, limit);
     }
 
-    private IngestResult? FindDuplicate(Story story, string? contentHash = null)
+    private IngestResult? FindDuplicate(Story story, string contentHash)
     {
         if (_store.FindStory(story.Id) is { } same)
             return new IngestResult(story.Id, IngestOutcome.Duplicate, same.EventId, null, [], DuplicateOf: same.Id);
-        if (_store.FindByContent(contentHash ?? ContentHash.Of(story.Text)) is { } copy)
+        if (_store.FindByContent(contentHash) is { } copy)
             return new IngestResult(story.Id, IngestOutcome.Duplicate, copy.EventId, null, [], DuplicateOf: copy.Id);
         return null;
     }

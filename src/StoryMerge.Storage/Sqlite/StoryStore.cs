@@ -142,10 +142,7 @@ public sealed class StoryStore : IDisposable
         var result = new List<StoredFeatures>(seqs.Count);
         foreach (var chunk in seqs.Chunk(500))
         {
-            using var command = Command($"""
-                SELECT seq, id, language, published, features, event_id, sample_rank FROM stories LEFT JOIN memberships ON story_seq = seq
-                WHERE seq IN ({string.Join(',', chunk)})
-                """);
+            using var command = Command($"SELECT {FeatureColumns} WHERE seq IN ({string.Join(',', chunk)})");
             using var reader = command.ExecuteReader();
             while (reader.Read()) result.Add(ReadFeatures(reader));
         }
@@ -154,7 +151,7 @@ public sealed class StoryStore : IDisposable
 
     /// <summary>The <paramref name="count"/> stories of a language with the lowest sample rank (a fixed pseudo-random sample).</summary>
     public IReadOnlyList<StoredFeatures> SampleOf(LanguageTag language, int count) => Query(
-        "SELECT seq, id, language, published, features, event_id, sample_rank FROM stories LEFT JOIN memberships ON story_seq = seq WHERE language = $lang ORDER BY sample_rank, seq LIMIT $n",
+        $"SELECT {FeatureColumns} WHERE language = $lang ORDER BY sample_rank, seq LIMIT $n",
         ReadFeatures, ("$lang", language.Code), ("$n", count));
 
     public IReadOnlyList<LanguageTag> Languages() => Query("SELECT DISTINCT language FROM stories ORDER BY language", r => new LanguageTag(r.GetString(0)));
@@ -310,6 +307,9 @@ public sealed class StoryStore : IDisposable
     public string IntegrityCheck() => string.Join("; ", Query("PRAGMA integrity_check", r => r.GetString(0)));
 
     // ---- plumbing ----
+
+    /// <summary>What <see cref="ReadFeatures"/> reads, with the FROM it reads it from.</summary>
+    private const string FeatureColumns = "seq, id, language, published, features, event_id, sample_rank FROM stories LEFT JOIN memberships ON story_seq = seq";
 
     private const string EventColumns = "id, version, created_seq, member_count, first_published, last_published, languages, title, conflicts, dirty";
 

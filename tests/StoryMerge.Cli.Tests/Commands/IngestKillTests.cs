@@ -55,7 +55,7 @@ public class IngestKillTests
 
     private static string WriteFeed(string path)
     {
-        var data = Path.Combine(TempDirectory.RepositoryRoot, "benchmarks", "data", "ntrex-dev", "full.jsonl");
+        var data = BenchmarkData.NtrexDev("full.jsonl");
         var labelled = new StoryReader().ParseJsonLines(new StringReader(File.ReadAllText(data)), data).Select(i => (i.Story!, i.Label!)).ToList();
         var pipeline = new DedupPipelineBuilder().Build();
         var feed = new FeedGenerator(labelled, pipeline).Generate(FeedSize, seed: 11, new DateOnly(2025, 1, 1));

@@ -20,9 +20,9 @@ public class ContentHashTests
     public void Of_EmptyText_IsDefined() => Assert.Equal(64, ContentHash.Of("").Length);
 
     [Fact]
-    public void SampleRank_SameId_IsStable() => Assert.Equal(ContentHash.SampleRank("story-1"), ContentHash.SampleRank("story-1"));
+    public void SampleRank_SameId_IsStable() => Assert.Equal(SampledBackgrounds.SampleRank("story-1"), SampledBackgrounds.SampleRank("story-1"));
 
     [Fact]
     public void SampleRank_IsNeverNegative() =>
-        Assert.All(Enumerable.Range(0, 1000).Select(i => ContentHash.SampleRank("id-" + i)), r => Assert.True(r >= 0));
+        Assert.All(Enumerable.Range(0, 1000).Select(i => SampledBackgrounds.SampleRank("id-" + i)), r => Assert.True(r >= 0));
 }
