@@ -6,18 +6,10 @@ namespace StoryMerge.Benchmarks;
 /// <summary>Benchmark inputs from benchmarks/data, found from the binaries.</summary>
 internal static class Data
 {
-    public static string Root
-    {
-        get
-        {
-            var dir = new DirectoryInfo(AppContext.BaseDirectory);
-            while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "StoryMerge.sln"))) dir = dir.Parent;
-            return Path.Combine(dir?.FullName ?? throw new InvalidOperationException("StoryMerge.sln not found"), "benchmarks", "data");
-        }
-    }
+    public static string Root => Evaluation.BenchmarkData.Directory;
 
     public static IReadOnlyList<Story> Jsonl(string name) =>
-        new StoryReader().ParseJsonLines(new StringReader(File.ReadAllText(Path.Combine(Root, "ntrex-dev", name))), name)
+        new StoryReader().ParseJsonLines(new StringReader(File.ReadAllText(Evaluation.BenchmarkData.NtrexDev(name))), name)
             .Where(i => i.Succeeded).Select(i => i.Story!).ToList();
 
     public static Story Seed(string prefix)
