@@ -71,8 +71,15 @@ public static class ClusterCommand
     public static void WriteAssignments(string path, BatchResult result)
     {
         var assignments = result.Assignments;
-        var lines = result.Stories.Select(s => JsonSerializer.Serialize(new { id = s.Id.Value, @event = assignments[s.Id] }, EventDocument.Json.WithIndent(false)));
-        WriteAtomically(path, string.Join('\n', lines) + "\n");
+        WriteAssignments(path, result.Stories.Select(s => (s.Id.Value, assignments[s.Id])));
+    }
+
+    /// <summary>One line per (story, event) pair, in the order given: the format `cluster` and `export` share.</summary>
+    public static void WriteAssignments(string path, IEnumerable<(string StoryId, string EventId)> assignments)
+    {
+        var compact = EventDocument.Json.WithIndent(false);
+        var lines = assignments.Select(a => JsonSerializer.Serialize(new { id = a.StoryId, @event = a.EventId }, compact)).ToList();
+        WriteAtomically(path, string.Join('\n', lines) + (lines.Count > 0 ? "\n" : ""));
     }
 
     /// <summary>Writes to a temporary file and renames it, so a failed run never leaves half a file behind.</summary>

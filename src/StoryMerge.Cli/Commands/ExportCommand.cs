@@ -23,10 +23,9 @@ public static class ExportCommand
             error.WriteLine($"wrote {events.Count} events to {outPath}");
             if (args.Assignments is { } path)
             {
-                var compact = new JsonSerializerOptions(EventDocument.Json) { WriteIndented = false };
-                var lines = session.Store.Assignments().Select(a => JsonSerializer.Serialize(new { id = a.StoryId, @event = a.EventId }, compact)).ToList();
-                ClusterCommand.WriteAtomically(path, string.Join('\n', lines) + (lines.Count > 0 ? "\n" : ""));
-                error.WriteLine($"wrote {lines.Count} assignments to {path}");
+                var assignments = session.Store.Assignments().ToList();
+                ClusterCommand.WriteAssignments(path, assignments);
+                error.WriteLine($"wrote {assignments.Count} assignments to {path}");
             }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
