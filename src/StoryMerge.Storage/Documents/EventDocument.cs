@@ -19,6 +19,10 @@ public sealed record EventDocument(
         e.People.Select(FactDocument.From).ToList(), e.Organisations.Select(FactDocument.From).ToList(), e.Places.Select(FactDocument.From).ToList(),
         e.Figures.Select(FactDocument.From).ToList(), e.Dates.Select(FactDocument.From).ToList());
 
+    /// <summary>Every fact of the event (the event's place is one of <see cref="Places"/>).</summary>
+    [JsonIgnore]
+    public IEnumerable<FactDocument> Facts => People.Concat(Organisations).Concat(Places).Concat(Figures).Concat(Dates);
+
     public static readonly JsonSerializerOptions Json = new()
     {
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
@@ -30,11 +34,17 @@ public sealed record EventDocument(
 
 public sealed record MemberDocument(string Id, string Language, string? Published, string? Title, string? Source);
 
-public sealed record FactDocument(string Id, string Kind, string Value, bool Conflict, string? Detail, IReadOnlyList<string> Sources, IReadOnlyList<VariantDocument> Variants)
+/// <param name="Resolution">Set when an editor chose the value; the other variants stay listed.</param>
+public sealed record FactDocument(string Id, string Kind, string Value, bool Conflict, string? Detail, IReadOnlyList<string> Sources, IReadOnlyList<VariantDocument> Variants,
+    ResolutionDocument? Resolution = null)
 {
     public static FactDocument From(Fact f) => new(f.Id, f.Kind.ToString().ToLowerInvariant(), f.Value, f.Conflict, f.Detail,
         f.Sources.Select(s => s.Value).ToList(),
         f.Variants.Select(v => new VariantDocument(v.Value, v.Sources.Select(s => s.Value).ToList(), v.Languages.Select(l => l.Code).ToList(), v.Detail)).ToList());
 }
+
+/// <summary>An editor's choice of a fact's value.</summary>
+/// <param name="Reopened">A report added since gives a value the editor did not see: the fact is a conflict again, the chosen value stays.</param>
+public sealed record ResolutionDocument(string Value, DateTimeOffset DecidedAt, bool Reopened);
 
 public sealed record VariantDocument(string Value, IReadOnlyList<string> Sources, IReadOnlyList<string> Languages, string? Detail);

@@ -2,6 +2,7 @@ using System.Text.Json;
 using StoryMerge.Core;
 using StoryMerge.Core.Merging;
 using StoryMerge.Storage.Documents;
+using StoryMerge.Storage.Editing;
 using StoryMerge.Storage.Sqlite;
 
 namespace StoryMerge.Storage.Online;
@@ -10,7 +11,7 @@ namespace StoryMerge.Storage.Online;
 /// <remarks>
 /// Only match features are stored for each story, not the full analysis, so rebuilding an event analyses its members'
 /// stored texts again (the analysis is a pure function of the text, so it is the analysis the story had when it came
-/// in). An event that grew is rebuilt once when next read, or by <see cref="RefreshStale"/> at the end of a batch, not
+/// in). Editors' resolutions (<see cref="FactResolutions"/>) are applied every time a record is built. An event that grew is rebuilt once when next read, or by <see cref="RefreshStale"/> at the end of a batch, not
 /// after every story that joins it. Not thread-safe.
 /// </remarks>
 public sealed class CanonicalEvents(DedupPipeline pipeline, StoryStore store)
@@ -62,8 +63,13 @@ public sealed class CanonicalEvents(DedupPipeline pipeline, StoryStore store)
     public void Save(string eventId, CanonicalEvent merged)
     {
         ArgumentNullException.ThrowIfNull(merged);
-        var canonical = merged with { Id = eventId };
-        var document = EventDocument.From(canonical);
-        store.SaveCanonical(eventId, canonical.Title, document.Conflicts, JsonSerializer.Serialize(document, EventDocument.Json));
+        Save(FactResolutions.Apply(EventDocument.From(merged with { Id = eventId }), store.ResolutionsOf(eventId)));
+    }
+
+    /// <summary>Stores a canonical record as it is (editors' resolutions already applied).</summary>
+    public void Save(EventDocument document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        store.SaveCanonical(document.Id, document.Title, document.Conflicts, JsonSerializer.Serialize(document, EventDocument.Json));
     }
 }

@@ -15,7 +15,8 @@ namespace StoryMerge.Storage.Online;
 /// below <see cref="Core.Clustering.ClusteringOptions.MaxClusterSize"/>; otherwise it starts a new event.</item>
 /// <item>Merge: another event whose average also reaches the threshold is merged into the joined one when the average
 /// over all pairs between the two (the new story included) reaches the threshold: the story has shown that they are one
-/// event. The older event keeps its id; the other id redirects to it.</item>
+/// event, unless an editor split any of their stories apart (<see cref="Editing.EditorActions.Split"/>). The older
+/// event keeps its id; the other id redirects to it.</item>
 /// </list>
 /// Each story is stored in one transaction (story, index entry, membership, event changes), so a crash leaves it
 /// either fully stored or absent. The canonical record of a new event is written at once; that of an event that
@@ -155,11 +156,15 @@ public sealed class StoryIngestor
             if (joined.Count + other.Members.Count > _pipeline.Options.Clustering.MaxClusterSize) continue;
             double between = joined.SelectMany(a => other.Members.Select(b => _scoring.Scorer.Score(a, b.Features).Total)).Average();
             if (between < _scoring.Threshold) continue;
+            if (_store.AnyKeptApart(JoinedSeqs(best, merges), other.Members.Select(m => m.Seq).ToList())) continue;   // an editor split them
             merges.Add(other);
             joined.AddRange(other.Members.Select(m => m.Features));
         }
         return merges;
     }
+
+    private static List<long> JoinedSeqs(EventScore best, List<EventScore> merges) =>
+        best.Members.Concat(merges.SelectMany(m => m.Members)).Select(m => m.Seq).ToList();
 
     /// <summary>Step 4: stores the story, its index entry, its membership and the event changes in one transaction.</summary>
     private (long Seq, string EventId, List<string> Merged) Save(PreparedStory prepared, EventScore? best, List<EventScore> merges)
@@ -172,7 +177,7 @@ public sealed class StoryIngestor
             _store.MergeIndex(IndexMergePages, startRound: seq % IndexMergeRound == 0);
             if (best is null)
             {
-                var created = NewEventId(story.Id, seq);
+                var created = _store.NewEventId(story.Id, seq);
                 _store.CreateEvent(created, seq, now);
                 _store.SetMembership(seq, created);
                 _store.Touch(created, now);
@@ -239,13 +244,6 @@ public sealed class StoryIngestor
         if (_store.FindByContent(contentHash) is { } copy)
             return new IngestResult(story.Id, IngestOutcome.Duplicate, copy.EventId, null, [], DuplicateOf: copy.Id);
         return null;
-    }
-
-    /// <summary>"ev-" and a hash of the first story's id; if a deleted story's id comes back while its event lives on, the seq makes it new.</summary>
-    private string NewEventId(StoryId first, long seq)
-    {
-        var id = Core.Merging.EventMerger.EventId(first);
-        return _store.FindEvent(id) is null ? id : Core.Merging.EventMerger.EventId(new StoryId($"{first.Value}#{seq}"));
     }
 
     /// <summary>Stored features of the given stories, in the order given, from the cache where possible.</summary>

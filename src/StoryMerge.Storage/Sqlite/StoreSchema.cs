@@ -72,6 +72,27 @@ public static class StoreSchema
         );
         CREATE INDEX decisions_event ON decisions(event_id);
         """,
+        // 2: what editors' decisions leave in force (the decisions table is their log).
+        """
+        -- Stories an editor split apart (story_a < story_b): automatic merging never puts them in one event again.
+        CREATE TABLE kept_apart (
+            story_a INTEGER NOT NULL,
+            story_b INTEGER NOT NULL,
+            PRIMARY KEY (story_a, story_b)
+        ) WITHOUT ROWID;
+        CREATE INDEX kept_apart_b ON kept_apart(story_b);
+
+        -- An editor's choice of a fact's canonical value; variants = the values the fact had then (JSON array).
+        CREATE TABLE fact_resolutions (
+            event_id TEXT NOT NULL,
+            fact_id TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            value TEXT NOT NULL,
+            variants TEXT NOT NULL,
+            decided_at TEXT NOT NULL,
+            PRIMARY KEY (event_id, fact_id)
+        );
+        """,
     ];
 
     /// <summary>The schema version this build writes.</summary>
@@ -79,14 +100,17 @@ public static class StoreSchema
 
     /// <summary>Brings the database up to <see cref="Version"/>, each migration in its own transaction.</summary>
     /// <exception cref="StoreException">The database is newer than this build, or is not a StoryMerge database.</exception>
-    public static void Migrate(SqliteConnection connection, string path)
+    public static void Migrate(SqliteConnection connection, string path) => Migrate(connection, path, Version);
+
+    /// <summary>Runs the migrations up to <paramref name="target"/> (tests build older databases with it).</summary>
+    internal static void Migrate(SqliteConnection connection, string path, int target)
     {
         int current = UserVersion(connection);
         if (current > Version)
             throw new StoreException($"{path}: the database has schema version {current}, but this StoryMerge knows versions up to {Version}; use a newer StoryMerge (the database is left untouched)");
         if (current == 0 && HasTables(connection) && !HasTable(connection, "stories"))
             throw new StoreException($"{path}: not a StoryMerge database (it holds other tables and no schema version)");
-        for (int v = current; v < Version; v++)
+        for (int v = current; v < target; v++)
         {
             using var transaction = connection.BeginTransaction();
             using var command = connection.CreateCommand();

@@ -124,6 +124,7 @@ public sealed class StoryStore : IDisposable
     {
         var rowid = Scalar<long>("SELECT index_rowid FROM stories WHERE seq = $seq", ("$seq", seq));
         Execute("DELETE FROM story_index WHERE rowid = $rowid", ("$rowid", rowid));
+        Execute("DELETE FROM kept_apart WHERE story_a = $seq OR story_b = $seq", ("$seq", seq));
         Execute("DELETE FROM memberships WHERE story_seq = $seq", ("$seq", seq));
         Execute("DELETE FROM stories WHERE seq = $seq", ("$seq", seq));
     }
@@ -208,6 +209,13 @@ public sealed class StoryStore : IDisposable
             """, ("$id", id), ("$seq", createdSeq), ("$at", Timestamp(now)));
     }
 
+    /// <summary>"ev-" and a hash of the event's first story id; if that id is taken (a deleted story's id came back while its event lives on), the story's seq makes it new.</summary>
+    public string NewEventId(StoryId first, long seq)
+    {
+        var id = Core.Merging.EventMerger.EventId(first);
+        return FindEvent(id) is null ? id : Core.Merging.EventMerger.EventId(new StoryId($"{first.Value}#{seq}"));
+    }
+
     public void SetMembership(long seq, string eventId) =>
         Execute("INSERT INTO memberships (story_seq, event_id) VALUES ($seq, $e) ON CONFLICT(story_seq) DO UPDATE SET event_id = $e", ("$seq", seq), ("$e", eventId));
 
@@ -217,11 +225,15 @@ public sealed class StoryStore : IDisposable
         Execute("UPDATE memberships SET event_id = $into WHERE event_id = $from", ("$from", from), ("$into", into));
         Execute("UPDATE event_redirects SET new_id = $into WHERE new_id = $from", ("$from", from), ("$into", into));
         Execute("INSERT OR REPLACE INTO event_redirects (old_id, new_id) VALUES ($from, $into)", ("$from", from), ("$into", into));
+        // Editors' resolutions travel with the facts; where both events had one for a fact, the surviving event's stands.
+        CopyResolutions(from, into);
+        Execute("DELETE FROM fact_resolutions WHERE event_id = $from", ("$from", from));
         Execute("DELETE FROM events WHERE id = $from", ("$from", from));
     }
 
     public void DeleteEvent(string id)
     {
+        Execute("DELETE FROM fact_resolutions WHERE event_id = $id", ("$id", id));
         Execute("DELETE FROM event_redirects WHERE new_id = $id", ("$id", id));
         Execute("DELETE FROM events WHERE id = $id", ("$id", id));
     }
@@ -243,6 +255,9 @@ public sealed class StoryStore : IDisposable
         ("$id", eventId), ("$title", title), ("$conflicts", conflicts), ("$json", canonicalJson));
 
     public EventRow? FindEvent(string id) => QuerySingle($"SELECT {EventColumns} FROM events WHERE id = $id", ReadEvent, ("$id", id));
+
+    /// <summary>The event stored under <paramref name="id"/>, or the one it was merged into; null when neither exists.</summary>
+    public EventRow? FindEventOrSuccessor(string id) => FindEvent(id) ?? (RedirectOf(id) is { } moved ? FindEvent(moved) : null);
 
     /// <summary>Where an event merged into another went, following chains.</summary>
     public string? RedirectOf(string id) => QuerySingle("SELECT new_id FROM event_redirects WHERE old_id = $id", r => r.GetString(0), ("$id", id));
@@ -294,6 +309,58 @@ public sealed class StoryStore : IDisposable
     public void RecordDecision(string kind, string eventId, string payloadJson, DateTimeOffset now) => Execute(
         "INSERT INTO decisions (kind, event_id, payload, decided_at) VALUES ($kind, $e, $p, $at)",
         ("$kind", kind), ("$e", eventId), ("$p", payloadJson), ("$at", Timestamp(now)));
+
+    /// <summary>The decisions log, oldest first.</summary>
+    public IReadOnlyList<Decision> Decisions() => Query(
+        "SELECT kind, event_id, payload, decided_at FROM decisions ORDER BY seq",
+        r => new Decision(r.GetString(0), r.GetString(1), r.GetString(2), DateTimeOffset.Parse(r.GetString(3), CultureInfo.InvariantCulture)));
+
+    /// <summary>Records that no automatic decision may put any story of <paramref name="group"/> in one event with any of <paramref name="others"/>.</summary>
+    public void KeepApart(IReadOnlyCollection<long> group, IReadOnlyCollection<long> others)
+    {
+        foreach (var a in group)
+            foreach (var b in others)
+                if (a != b)
+                    Execute("INSERT OR IGNORE INTO kept_apart (story_a, story_b) VALUES ($a, $b)", ("$a", Math.Min(a, b)), ("$b", Math.Max(a, b)));
+    }
+
+    /// <summary>Forgets any keeping apart between the two groups (an editor put them together again).</summary>
+    public void AllowTogether(IReadOnlyCollection<long> group, IReadOnlyCollection<long> others)
+    {
+        if (group.Count == 0 || others.Count == 0) return;
+        string g = string.Join(',', group), o = string.Join(',', others);
+        Execute($"DELETE FROM kept_apart WHERE (story_a IN ({g}) AND story_b IN ({o})) OR (story_a IN ({o}) AND story_b IN ({g}))");
+    }
+
+    /// <summary>Whether an editor kept any story of <paramref name="group"/> apart from any of <paramref name="others"/>.</summary>
+    public bool AnyKeptApart(IReadOnlyCollection<long> group, IReadOnlyCollection<long> others)
+    {
+        if (group.Count == 0 || others.Count == 0) return false;
+        string g = string.Join(',', group), o = string.Join(',', others);
+        return Scalar<long>($"SELECT EXISTS (SELECT 1 FROM kept_apart WHERE (story_a IN ({g}) AND story_b IN ({o})) OR (story_a IN ({o}) AND story_b IN ({g})))") != 0;
+    }
+
+    /// <summary>Whether any stories at all are kept apart (so the ingestor can skip the check on an archive no editor touched).</summary>
+    public bool AnyKeptApart() => Scalar<long>("SELECT EXISTS (SELECT 1 FROM kept_apart)") != 0;
+
+    /// <summary>Stores an editor's choice of a fact's canonical value, replacing an earlier one.</summary>
+    public void SaveResolution(FactResolution resolution, DateTimeOffset now) => Execute("""
+        INSERT OR REPLACE INTO fact_resolutions (event_id, fact_id, kind, value, variants, decided_at)
+        VALUES ($e, $f, $kind, $value, $variants, $at)
+        """, ("$e", resolution.EventId), ("$f", resolution.FactId), ("$kind", resolution.Kind), ("$value", resolution.Value),
+        ("$variants", System.Text.Json.JsonSerializer.Serialize(resolution.Variants)), ("$at", Timestamp(now)));
+
+    public IReadOnlyList<FactResolution> ResolutionsOf(string eventId) => Query(
+        "SELECT event_id, fact_id, kind, value, variants, decided_at FROM fact_resolutions WHERE event_id = $e ORDER BY fact_id",
+        r => new FactResolution(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3),
+            System.Text.Json.JsonSerializer.Deserialize<List<string>>(r.GetString(4)) ?? [], DateTimeOffset.Parse(r.GetString(5), CultureInfo.InvariantCulture)),
+        ("$e", eventId));
+
+    /// <summary>Gives <paramref name="to"/> the resolutions of <paramref name="from"/> for facts it has none for.</summary>
+    public void CopyResolutions(string from, string to) => Execute("""
+        INSERT OR IGNORE INTO fact_resolutions (event_id, fact_id, kind, value, variants, decided_at)
+        SELECT $to, fact_id, kind, value, variants, decided_at FROM fact_resolutions WHERE event_id = $from
+        """, ("$from", from), ("$to", to));
 
     /// <summary>A bounded step of index upkeep: merges up to <paramref name="pages"/> pages of the index's segments towards one, starting a new round of merging everything when <paramref name="startRound"/>.</summary>
     /// <remarks>A query looks each key up in every segment, so fewer segments make queries faster; doing the merging in small steps keeps any one story from waiting for a whole optimisation.</remarks>
@@ -381,6 +448,13 @@ public sealed record StoryRow(long Seq, StoryId Id, string? EventId);
 
 /// <summary>A stored story's match features, its event and its sample rank.</summary>
 public sealed record StoredFeatures(long Seq, MatchFeatures Features, string? EventId, long SampleRank);
+
+/// <summary>One logged editor's decision: its kind ("split", "merge", "resolve"), the event, what was decided (JSON) and when.</summary>
+public sealed record Decision(string Kind, string EventId, string Payload, DateTimeOffset DecidedAt);
+
+/// <summary>An editor's choice of the canonical value of one fact of an event.</summary>
+/// <param name="Variants">The values the fact had when the editor chose: a value that turns up later reopens the conflict.</param>
+public sealed record FactResolution(string EventId, string FactId, string Kind, string Value, IReadOnlyList<string> Variants, DateTimeOffset DecidedAt);
 
 /// <summary>An event's summary as the events table holds it.</summary>
 public sealed record EventRow(string Id, long Version, long CreatedSeq, int MemberCount, DateOnly? FirstPublished, DateOnly? LastPublished,

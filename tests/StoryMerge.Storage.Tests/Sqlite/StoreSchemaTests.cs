@@ -90,4 +90,25 @@ public class StoreSchemaTests
         command.CommandText = "PRAGMA journal_mode";
         Assert.Equal("wal", command.ExecuteScalar());
     }
+
+    [Fact]
+    public void Open_DatabaseOfSchemaVersion1_IsMigratedKeepingItsStories()
+    {
+        using var fixture = new StoreFixture();
+        foreach (var story in StoryMerge.Core.Tests.TestCorpus.Seeds()) fixture.Ingestor.Ingest(story);
+        fixture.Reopen();
+        // What a version-1 database looks like: without the tables migration 2 adds.
+        using (var connection = new SqliteConnection($"Data Source={fixture.Path};Pooling=False"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "DROP TABLE kept_apart; DROP TABLE fact_resolutions; PRAGMA user_version = 1;";
+            command.ExecuteNonQuery();
+        }
+
+        Assert.Equal(5, fixture.Store.StoryCount());
+        Assert.False(fixture.Store.AnyKeptApart());
+        fixture.Reopen();
+        Assert.Equal(StoreSchema.Version, UserVersion(fixture.Path));
+    }
 }
