@@ -14,4 +14,6 @@ public static class ExitCodes
     public const int DatabaseError = 5;
     /// <summary>The story or event named does not exist.</summary>
     public const int NotFound = 6;
+    /// <summary>`serve` cannot listen on the address given.</summary>
+    public const int ServiceError = 7;
 }

@@ -85,4 +85,11 @@ foreach (var option in new Option[] { dbOption, configOption }) delete.Options.A
 delete.SetAction(parse => DeleteCommand.Run(new DeleteCommand.Arguments(parse.GetValue(storyIdArgument)!, parse.GetValue(dbOption), parse.GetValue(configOption)), Console.Out, Console.Error));
 root.Subcommands.Add(delete);
 
+var urlsOption = new Option<string?>("--urls") { Description = $"Where to listen (default {StoryMerge.Service.ServiceSettings.DefaultUrls}; several separated by ';')" };
+var serve = new Command("serve", "Run the editor service: the HTTP API (stories in, events out, editors' corrections) and the web page, over the database");
+foreach (var option in new Option[] { dbOption, configOption, urlsOption }) serve.Options.Add(option);
+serve.SetAction((parse, cancellation) => ServeCommand.RunAsync(new ServeCommand.Arguments(parse.GetValue(dbOption), parse.GetValue(configOption), parse.GetValue(urlsOption)),
+    Console.Out, Console.Error, cancellation));
+root.Subcommands.Add(serve);
+
 return root.Parse(args).Invoke();

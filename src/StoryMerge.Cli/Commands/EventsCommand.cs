@@ -27,24 +27,8 @@ public static class EventsCommand
 
         using var session = StoreSession.Open(args.Database, args.Config, create: false, error, out var exitCode);
         if (session is null) return exitCode;
-        IReadOnlyList<long>? matching = null;
-        if (args.Query is { } query)
-        {
-            if (string.IsNullOrWhiteSpace(query)) { error.WriteLine("error: --query is empty"); return ExitCodes.InputError; }
-            matching = session.Ingestor.Search(query);
-        }
-        var events = session.Store.ListEvents(since, language, matching, args.Limit);
-        foreach (var e in events.Where(e => e.Dirty)) session.Canonical.Get(e.Id);
-        if (events.Any(e => e.Dirty)) events = session.Store.ListEvents(since, language, matching, args.Limit);
-        if (matching is not null)
-        {
-            // A text search lists the best-matching events first: by their best story's place in the index's ranking.
-            var eventOf = session.Store.EventsOf(matching);
-            var rank = new Dictionary<string, int>();
-            for (int i = 0; i < matching.Count; i++)
-                if (eventOf.TryGetValue(matching[i], out var id)) rank.TryAdd(id, i);
-            events = events.OrderBy(e => rank.GetValueOrDefault(e.Id, int.MaxValue)).ToList();
-        }
+        if (args.Query is { } query && string.IsNullOrWhiteSpace(query)) { error.WriteLine("error: --query is empty"); return ExitCodes.InputError; }
+        var events = EventListing.List(session.Store, session.Canonical, q => session.Ingestor.Search(q), since, language, args.Query, args.Limit);
         foreach (var e in events) output.WriteLine(Line(e));
         error.WriteLine($"{events.Count} event(s){(events.Count == args.Limit ? $" (the first {args.Limit}; --limit shows more)" : "")}");
         return ExitCodes.Success;

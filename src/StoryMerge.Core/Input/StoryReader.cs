@@ -72,20 +72,20 @@ public sealed class StoryReader
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object) return ReadItem.Failed(origin, lineNumber, $"expected a JSON object, found {root.ValueKind}");
             var error = ParseObject(root, out var story, out var label);
-            return error is null ? ReadItem.Read(story!, origin, lineNumber, label) : ReadItem.Failed(origin, lineNumber, error);
+            return error is null ? ReadItem.Read(story!, origin, lineNumber, label) : ReadItem.Failed(origin, lineNumber, error.Message);
         }
     }
 
-    /// <summary>Builds a story from a JSON object; returns the error message, or null on success.</summary>
-    public static string? ParseObject(JsonElement root, out Story? story, out string? label)
+    /// <summary>Builds a story from a JSON object; returns the field at fault and why, or null on success.</summary>
+    public static FieldError? ParseObject(JsonElement root, out Story? story, out string? label)
     {
         story = null;
         label = null;
         if (!TryString(root, "id", out var id, out var error, required: true)) return error;
         if (!TryString(root, "text", out var text, out error, required: true)) return error;
-        if (string.IsNullOrWhiteSpace(id)) return "field \"id\" is empty";
-        if (id!.Length > StoryId.MaxLength) return $"field \"id\" is longer than {StoryId.MaxLength} characters";
-        if (string.IsNullOrWhiteSpace(text)) return "field \"text\" is empty";
+        if (string.IsNullOrWhiteSpace(id)) return new FieldError("id", "field \"id\" is empty");
+        if (id!.Length > StoryId.MaxLength) return new FieldError("id", $"field \"id\" is longer than {StoryId.MaxLength} characters");
+        if (string.IsNullOrWhiteSpace(text)) return new FieldError("text", "field \"text\" is empty");
         if (!TryString(root, "title", out var title, out error)) return error;
         if (!TryString(root, "lang", out var lang, out error)) return error;
         if (!TryString(root, "date", out var dateText, out error)) return error;
@@ -97,37 +97,40 @@ public sealed class StoryReader
         if (!string.IsNullOrWhiteSpace(lang))
         {
             try { language = new LanguageTag(lang); }
-            catch (ArgumentException) { return $"field \"lang\" is not a language code: \"{lang}\""; }
+            catch (ArgumentException) { return new FieldError("lang", $"field \"lang\" is not a language code: \"{lang}\""); }
         }
         DateOnly? date = null;
         if (!string.IsNullOrWhiteSpace(dateText))
         {
             if (!DateOnly.TryParseExact(dateText.Length >= 10 ? dateText[..10] : dateText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
-                return $"field \"date\" is not a date like 2025-09-29: \"{dateText}\"";
+                return new FieldError("date", $"field \"date\" is not a date like 2025-09-29: \"{dateText}\"");
             date = d;
         }
         story = new Story(new StoryId(id), text!, string.IsNullOrWhiteSpace(title) ? null : title, language, date, source, url);
         return null;
     }
 
-    private static bool TryString(JsonElement root, string name, out string? value, out string? error, bool required = false)
+    private static bool TryString(JsonElement root, string name, out string? value, out FieldError? error, bool required = false)
     {
         value = null;
         error = null;
         if (!root.TryGetProperty(name, out var element) || element.ValueKind == JsonValueKind.Null)
         {
-            if (required) error = $"missing field \"{name}\"";
+            if (required) error = new FieldError(name, $"missing field \"{name}\"");
             return !required;
         }
         if (element.ValueKind != JsonValueKind.String)
         {
-            error = $"field \"{name}\" must be a string, found {element.ValueKind.ToString().ToLowerInvariant()}";
+            error = new FieldError(name, $"field \"{name}\" must be a string, found {element.ValueKind.ToString().ToLowerInvariant()}");
             return false;
         }
         value = element.GetString();
         return true;
     }
 }
+
+/// <summary>What is wrong with one field of a story's JSON.</summary>
+public sealed record FieldError(string Field, string Message);
 
 /// <summary>One item read from an input: a story (with its gold event label, if the input has one) or an error naming the problem.</summary>
 public sealed record ReadItem(Story? Story, string? Label, string? Error, string Origin, int? Line)

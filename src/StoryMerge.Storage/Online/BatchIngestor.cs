@@ -97,8 +97,7 @@ public sealed class IngestReport
     public long Stored => NewEvents + Joined;
 
     /// <summary>The latency below which a share <paramref name="p"/> of stories were filed (nearest rank).</summary>
-    public double LatencyPercentile(double p) =>
-        Latencies.Count == 0 ? 0 : Latencies[Math.Clamp((int)Math.Ceiling(p * Latencies.Count) - 1, 0, Latencies.Count - 1)];
+    public double LatencyPercentile(double p) => Percentile.NearestRank(Latencies, p);
 
     internal void Count(IngestResult result)
     {
