@@ -114,7 +114,7 @@ async function showEvent(id) {
       h('h1', {}, event.title),
       h('div', { class: 'meta' },
         h('time', {}, event.date ? `${event.date} (${event.dateBasis})` : 'date unknown'),
-        event.place ? h('span', {}, `📍 ${event.place.value}`) : null,
+        event.place ? h('span', {}, `in ${event.place.value}`) : null,
         ...event.languages.map(l => badge(l)),
         h('span', {}, `${event.members.length} report${event.members.length > 1 ? 's' : ''}`),
         conflicts.length ? badge(`⚠ ${conflicts.length} conflict${conflicts.length > 1 ? 's' : ''}`, 'conflict') : null,
@@ -134,7 +134,8 @@ async function showEvent(id) {
     h('h2', {}, 'Reports, side by side'),
     h('section', { class: 'members' }, ...reports.map(r => memberColumn(event, r))));
   document.title = `StoryMerge: ${event.title}`;
-  main.focus();
+  main.focus({ preventScroll: true });
+  window.scrollTo(0, 0);
   status(`Event ${event.id}: ${event.members.length} report(s), ${conflicts.length} open conflict(s)`);
 }
 
