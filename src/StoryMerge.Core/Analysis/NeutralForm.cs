@@ -5,14 +5,16 @@ namespace StoryMerge.Core.Analysis;
 /// <summary>Turns a word of any script into the language-neutral form used for matching: folded letters, ASCII Latin, lower case, letters and digits only.</summary>
 /// <remarks>
 /// Cyrillic and other scripts go through ICU's "Any-Latin; Latin-ASCII" transliterator (icu.net over the system's libicu).
-/// Words are few and repeat, so results are cached; ASCII words skip ICU entirely. Thread-safe.
+/// Words are few and repeat, so results are cached; ASCII words skip ICU entirely. Thread-safe: each thread has its own
+/// transliterator (an ICU transliterator is not thread-safe, and one shared behind a lock made parallel analysis wait
+/// on it), and the cache is counted with its own counter (ConcurrentDictionary.Count takes every lock of the table).
 /// </remarks>
 public sealed class NeutralForm : IDisposable
 {
     private const int MaxCachedWords = 500_000;
     private readonly ConcurrentDictionary<string, string> _cache = new(StringComparer.Ordinal);
-    private readonly Lock _icuLock = new();
-    private Icu.Transliterator? _transliterator;
+    private readonly ThreadLocal<Icu.Transliterator> _transliterators = new(CreateTransliterator, trackAllValues: true);
+    private int _cached;
 
     /// <summary>One instance per process: ICU transliterators are costly to build.</summary>
     public static NeutralForm Shared { get; } = new();
@@ -23,7 +25,7 @@ public sealed class NeutralForm : IDisposable
         if (word.Length == 0) return word;
         if (_cache.TryGetValue(word, out var cached)) return cached;
         var result = Compute(word);
-        if (_cache.Count < MaxCachedWords) _cache.TryAdd(word, result);
+        if (Volatile.Read(ref _cached) < MaxCachedWords && _cache.TryAdd(word, result)) Interlocked.Increment(ref _cached);
         return result;
     }
 
@@ -41,17 +43,15 @@ public sealed class NeutralForm : IDisposable
         return new string(buffer[..n]);
     }
 
-    private string Transliterate(string text)
+    private string Transliterate(string text) => _transliterators.Value!.Transliterate(text);
+
+    /// <summary>ICU's libraries are loaded once per process, before any thread builds its transliterator.</summary>
+    private static readonly Lazy<bool> IcuLoaded = new(() => { Icu.Wrapper.Init(); return true; });
+
+    private static Icu.Transliterator CreateTransliterator()
     {
-        lock (_icuLock)
-        {
-            if (_transliterator is null)
-            {
-                Icu.Wrapper.Init();
-                _transliterator = Icu.Transliterator.CreateInstance("Any-Latin; Latin-ASCII");
-            }
-            return _transliterator.Transliterate(text);
-        }
+        _ = IcuLoaded.Value;
+        return Icu.Transliterator.CreateInstance("Any-Latin; Latin-ASCII");
     }
 
     private static bool IsAscii(string s)
@@ -62,10 +62,7 @@ public sealed class NeutralForm : IDisposable
 
     public void Dispose()
     {
-        lock (_icuLock)
-        {
-            _transliterator?.Dispose();
-            _transliterator = null;
-        }
+        foreach (var transliterator in _transliterators.Values) transliterator.Dispose();
+        _transliterators.Dispose();
     }
 }

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 
 namespace StoryMerge.Core.Retrieval;
@@ -47,10 +46,12 @@ public sealed class WeightedKeys
 public sealed class KeyWeigher(KeyRarity rarity)
 {
     private static readonly KeyFamily[] Families = Enum.GetValues<KeyFamily>();
-    private readonly ConcurrentDictionary<string, int> _ids = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, float> _weights = new(StringComparer.Ordinal);
+    // One lock per story weighed, not per key: ConcurrentDictionaries here spent more time in their locks (growing
+    // tables take all of them) than in weighing, while the online ingest weighs from one thread.
+    private readonly Lock _lock = new();
+    private readonly Dictionary<string, int> _ids = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, float> _weights = new(StringComparer.Ordinal);
     private readonly ConditionalWeakTable<MatchFeatures, WeightedKeys> _cache = new();
-    private int _lastId;
 
     public WeightedKeys For(AnalyzedStory story)
     {
@@ -69,36 +70,49 @@ public sealed class KeyWeigher(KeyRarity rarity)
         var ids = new int[Families.Length][];
         var weights = new float[Families.Length][];
         var norms = new double[Families.Length];
+        lock (_lock)
+        {
+            foreach (var family in Families)
+            {
+                var keys = story.Keys.Of(family);
+                int f = (int)family;
+                ids[f] = new int[keys.Count];
+                weights[f] = new float[keys.Count];
+                int n = 0;
+                foreach (var key in keys)
+                {
+                    ids[f][n] = Id(key);
+                    weights[f][n] = Weight(key);
+                    n++;
+                }
+            }
+        }
         foreach (var family in Families)
         {
-            var keys = story.Keys.Of(family);
             int f = (int)family;
-            var familyIds = new int[keys.Count];
-            var familyWeights = new float[keys.Count];
-            int n = 0;
             double norm = 0;
-            foreach (var key in keys)
-            {
-                // Stories are weighed from parallel loops: each new key takes a number of its own (reading Count could
-                // hand two keys one id, and they would then "match").
-                if (!_ids.TryGetValue(key, out var id)) id = _ids.GetOrAdd(key, _ => Interlocked.Increment(ref _lastId));
-                familyIds[n] = id;
-                familyWeights[n] = Weight(key);
-                norm += familyWeights[n];
-                n++;
-            }
-            Array.Sort(familyIds, familyWeights);
-            ids[f] = familyIds;
-            weights[f] = familyWeights;
+            foreach (var w in weights[f]) norm += w;
+            Array.Sort(ids[f], weights[f]);
             norms[f] = Math.Sqrt(norm);
         }
         return new WeightedKeys(ids, weights, norms);
     }
 
+    /// <summary>Each key its own number (a key seen first gets the next), so keys compare as integers. Called under the lock.</summary>
+    private int Id(string key)
+    {
+        if (!_ids.TryGetValue(key, out var id)) _ids[key] = id = _ids.Count + 1;
+        return id;
+    }
+
+    /// <summary>The key's weight, squared IDF, as the rarity gave it when the key was first weighed. Called under the lock.</summary>
     private float Weight(string key)
     {
-        if (_weights.TryGetValue(key, out var weight)) return weight;
-        double idf = rarity.Idf(key);
-        return _weights.GetOrAdd(key, (float)(idf * idf));
+        if (!_weights.TryGetValue(key, out var weight))
+        {
+            double idf = rarity.Idf(key);
+            _weights[key] = weight = (float)(idf * idf);
+        }
+        return weight;
     }
 }

@@ -120,7 +120,7 @@ public sealed class StoryIngestor
     {
         var scorer = _scoring.Scorer;
         double screen = _scoring.Threshold - ScreenMargin;
-        var candidates = Features(_retriever.Candidates(features, Features));
+        var candidates = Features(_retriever.Candidates(features));
         var events = _store.EventsOf(candidates.Select(c => c.Seq).ToList());
         var scored = new List<ScoredCandidate>();
         foreach (var c in candidates.GroupBy(c => c.Features.Language).SelectMany(g => g.Take(_pipeline.Options.Clustering.CandidatesPerLanguage)))

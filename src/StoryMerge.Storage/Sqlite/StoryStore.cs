@@ -16,6 +16,7 @@ public sealed class StoryStore : IDisposable
 
     private readonly SqliteConnection _connection;
     private SqliteTransaction? _transaction;
+    private SqliteCommand? _searchKey;
 
     private StoryStore(SqliteConnection connection, string path)
     {
@@ -57,6 +58,7 @@ public sealed class StoryStore : IDisposable
 
     public void Dispose()
     {
+        _searchKey?.Dispose();
         _transaction?.Dispose();
         _connection.Dispose();
     }
@@ -176,6 +178,29 @@ public sealed class StoryStore : IDisposable
         return Query(
             "SELECT rowid FROM story_index WHERE story_index MATCH $match AND rowid BETWEEN $from AND $to ORDER BY rowid DESC LIMIT $limit",
             r => SeqOf(r.GetInt64(0)), ("$match", MatchAny(keys)), ("$from", fromRowid), ("$to", toRowid), ("$limit", limit));
+    }
+
+    /// <summary>Stories holding <paramref name="key"/> within an index rowid range, newest first, at most <paramref name="limit"/>.</summary>
+    /// <remarks>One statement, prepared once and reused: candidate retrieval runs it for every query key of every story.</remarks>
+    public IReadOnlyList<long> SearchKey(string key, long fromRowid, long toRowid, int limit)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(key);
+        if (_searchKey is null)
+        {
+            _searchKey = _connection.CreateCommand();
+            _searchKey.CommandText = "SELECT rowid FROM story_index WHERE story_index MATCH $match AND rowid BETWEEN $from AND $to ORDER BY rowid DESC LIMIT $limit";
+            foreach (var name in new[] { "$match", "$from", "$to", "$limit" }) _searchKey.Parameters.Add(new SqliteParameter { ParameterName = name });
+            _searchKey.Prepare();
+        }
+        _searchKey.Transaction = _transaction;
+        _searchKey.Parameters["$match"].Value = MatchAny([key]);
+        _searchKey.Parameters["$from"].Value = fromRowid;
+        _searchKey.Parameters["$to"].Value = toRowid;
+        _searchKey.Parameters["$limit"].Value = limit;
+        var seqs = new List<long>();
+        using var reader = _searchKey.ExecuteReader();
+        while (reader.Read()) seqs.Add(SeqOf(reader.GetInt64(0)));
+        return seqs;
     }
 
     /// <summary>Stories holding any of the keys, best FTS5 bm25() first (for searches by text over the whole index).</summary>
