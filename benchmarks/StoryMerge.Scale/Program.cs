@@ -75,6 +75,7 @@ var peak = Process.GetCurrentProcess().PeakWorkingSet64;
 Console.WriteLine($"stories {stories:N0}: stored {report.Stored:N0} ({report.NewEvents:N0} new events, {report.Joined:N0} joined, {report.Merged:N0} merges), duplicates {report.Duplicates:N0}, errors {report.Errors:N0}");
 Console.WriteLine($"  throughput {report.Read / report.Filing.TotalSeconds:N0} stories/s ({report.Filing.TotalSeconds:0.0} s), per story {report.Filing.TotalMilliseconds / report.Read:0.00} ms");
 Console.WriteLine($"  filing thread busy {report.Latencies.Sum() / 1000:0.0} s of {report.Filing.TotalSeconds:0.0} s (mean {report.Latencies.Average():0.00} ms a story); the rest is waiting for analysis and reading");
+if (report.LookaheadStoppedAt is { } stopped) Console.WriteLine($"  candidate look-ahead stopped at item {stopped:N0}: filing did something it had not predicted");
 Console.WriteLine($"  assignment latency p50 {report.LatencyPercentile(0.5):0.00} ms, p99 {report.LatencyPercentile(0.99):0.00} ms, max {report.Latencies[^1]:0.0} ms");
 Console.WriteLine($"  canonical events rebuilt after the run in {canonical.TotalSeconds:0.0} s");
 Console.WriteLine($"  database {bytes / 1e6:N1} MB, {bytes / (double)report.Stored:N0} bytes per story; peak working set {peak / 1e6:N0} MB");

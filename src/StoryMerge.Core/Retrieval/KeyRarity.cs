@@ -17,6 +17,14 @@ public sealed class KeyRarity
         _background = background;
     }
 
+    /// <summary>A copy with the same counts, to be advanced on its own (a look-ahead thread counts the stories it has seen).</summary>
+    public KeyRarity Clone()
+    {
+        var copy = new KeyRarity(_background) { CollectionDocuments = CollectionDocuments };
+        foreach (var (key, n) in _collection) copy._collection[key] = n;
+        return copy;
+    }
+
     /// <summary>Stories counted from the collection.</summary>
     public int CollectionDocuments { get; private set; }
 

@@ -18,6 +18,9 @@ public sealed class BatchIngestor(StoryIngestor ingestor)
     /// <summary>Stories committed together.</summary>
     public const int CommitGroup = 16;
 
+    /// <summary>Finds candidates ahead of filing; null once filing did something it did not predict.</summary>
+    private volatile CandidateLookahead? _lookahead;
+
     /// <summary>Files every item; <paramref name="observe"/> sees each item with its result (null for an item that could not be read).</summary>
     public IngestReport Run(IEnumerable<ReadItem> items, Action<ReadItem, IngestResult?>? observe = null, IProgress<long>? progress = null,
         CancellationToken cancellation = default)
@@ -26,15 +29,17 @@ public sealed class BatchIngestor(StoryIngestor ingestor)
         var report = new IngestReport();
         var clock = Stopwatch.StartNew();
         using var source = items.GetEnumerator();
+        using var lookahead = new CandidateLookahead(ingestor);
+        _lookahead = lookahead;
         Task<List<(ReadItem, PreparedStory?, string?)>>? next = null;
         try
         {
-            next = Task.Run(() => AnalyseChunk(source));
+            next = Task.Run(() => LookAhead(AnalyseChunk(source)));
             while (true)
             {
                 var chunk = next.GetAwaiter().GetResult();
                 if (chunk.Count == 0) break;
-                next = Task.Run(() => AnalyseChunk(source));
+                next = Task.Run(() => LookAhead(AnalyseChunk(source)));
                 foreach (var group in chunk.Chunk(CommitGroup))
                 {
                     if (cancellation.IsCancellationRequested) break;
@@ -45,8 +50,9 @@ public sealed class BatchIngestor(StoryIngestor ingestor)
         }
         finally
         {
-            // The reader must be done with the input before it is closed.
+            // The reader must be done with the input (and the look-ahead with its connection) before they are closed.
             try { next?.Wait(CancellationToken.None); } catch (AggregateException) { }
+            _lookahead = null;
         }
         report.Filing = clock.Elapsed;
         report.Latencies.Sort();
@@ -66,14 +72,33 @@ public sealed class BatchIngestor(StoryIngestor ingestor)
             else if (rejection is not null) result = IngestResult.Rejected(item.Story!.Id, rejection);
             else
             {
+                if (_lookahead is null) prepared!.Lookahead = null;
                 long started = Stopwatch.GetTimestamp();
                 result = ingestor.Ingest(prepared!);
                 report.Latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                if (prepared!.Lookahead is { } predicted && (predicted.Seq != result.Seq))
+                {
+                    // Filing did not do what the look-ahead expected: file the rest without it.
+                    report.LookaheadStoppedAt = report.Read;
+                    _lookahead = null;
+                }
             }
             if (result is not null) report.Count(result);
             observe?.Invoke(item, result);
             progress?.Report(report.Read);
         }
+    }
+
+    /// <summary>Finds the candidates of a chunk's stories ahead of filing, in input order (see <see cref="CandidateLookahead"/>).</summary>
+    private List<(ReadItem, PreparedStory?, string?)> LookAhead(List<(ReadItem, PreparedStory?, string?)> chunk)
+    {
+        foreach (var (_, prepared, _) in chunk)
+        {
+            var lookahead = _lookahead;
+            if (lookahead is null) break;
+            if (prepared is not null) prepared.Lookahead = lookahead.Look(prepared);
+        }
+        return chunk;
     }
 
     private List<(ReadItem, PreparedStory?, string?)> AnalyseChunk(IEnumerator<ReadItem> source)
@@ -104,6 +129,8 @@ public sealed class IngestReport
     /// <summary>Items that could not be read, and stories rejected.</summary>
     public long Errors { get; internal set; }
     public bool Interrupted { get; internal set; }
+    /// <summary>Set when filing did something the candidate look-ahead had not predicted: the items read before it used it, the rest did not (none expected).</summary>
+    public long? LookaheadStoppedAt { get; internal set; }
     /// <summary>Wall time of reading, analysing and filing (not of rebuilding canonical events afterwards).</summary>
     public TimeSpan Filing { get; internal set; }
     /// <summary>Milliseconds to file each analysed story (retrieve, score, assign, commit), sorted.</summary>

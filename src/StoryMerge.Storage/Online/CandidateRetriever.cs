@@ -20,11 +20,12 @@ public sealed class CandidateRetriever(StoryStore store, KeyRarity rarity, Retri
     public const int MaxHits = 2000;
 
     /// <summary>Stored stories sharing rare keys with <paramref name="story"/>, best first, each once.</summary>
+    /// <param name="unindexed">Stories filed before this one that the index being read does not show yet (see <see cref="CandidateLookahead"/>).</param>
     /// <remarks>
     /// Each query key is looked up on its own and its weight added to every story holding it, so ranking needs
     /// nothing but the index (one OR query and then reading every hit's keys cost three times as much).
     /// </remarks>
-    public IReadOnlyList<long> Candidates(MatchFeatures story)
+    public IReadOnlyList<long> Candidates(MatchFeatures story, IUnindexedStories? unindexed = null)
     {
         ArgumentNullException.ThrowIfNull(story);
         var keys = QueryKeys(story);
@@ -42,12 +43,24 @@ public sealed class CandidateRetriever(StoryStore store, KeyRarity rarity, Retri
         {
             double idf = rarity.Idf(key), weight = idf * idf;
             foreach (var (from, to) in ranges)
-                foreach (var seq in store.SearchKey(key, from, to, MaxHits))
+                foreach (var rowid in Hits(key, from, to, unindexed))
+                {
+                    long seq = StoryStore.SeqOf(rowid);
                     scores[seq] = scores.GetValueOrDefault(seq) + weight;
+                }
         }
         return scores.OrderByDescending(h => h.Value).ThenBy(h => h.Key)
             .Take(options.CandidateLimit)
             .Select(h => h.Key).ToList();
+    }
+
+    /// <summary>The newest <see cref="MaxHits"/> stories holding the key in the range, from the index and the stories it does not show yet.</summary>
+    private IEnumerable<long> Hits(string key, long from, long to, IUnindexedStories? unindexed)
+    {
+        var indexed = store.SearchKey(key, from, to, MaxHits);
+        var more = unindexed?.Holding(key, from, to);
+        if (more is null || more.Count == 0) return indexed;
+        return indexed.Concat(more).OrderDescending().Take(MaxHits);
     }
 
     /// <summary>The keys of the query: rare in the archive but held by some stored story.</summary>
@@ -63,4 +76,11 @@ public sealed class CandidateRetriever(StoryStore store, KeyRarity rarity, Retri
             .Take(options.QueryKeys)
             .Select(k => k.Key).ToList();
     }
+}
+
+/// <summary>Stories filed before the one being looked up that the index being read does not hold yet.</summary>
+public interface IUnindexedStories
+{
+    /// <summary>Index rowids of those holding <paramref name="key"/> within the rowid range.</summary>
+    IReadOnlyCollection<long> Holding(string key, long fromRowid, long toRowid);
 }

@@ -28,4 +28,7 @@ public sealed record IngestResult(StoryId Id, IngestOutcome Outcome, string? Eve
     public static IngestResult Rejected(StoryId id, string error) => new(id, IngestOutcome.Rejected, null, null, [], Error: error);
 
     public bool Stored => Outcome is IngestOutcome.NewEvent or IngestOutcome.JoinedEvent;
+
+    /// <summary>The stored story's row number (null when not stored).</summary>
+    public long? Seq { get; init; }
 }

@@ -37,4 +37,7 @@ public sealed class PreparedStory
 
     /// <summary>The canonical record of an event of this story alone (what a new event starts as).</summary>
     public CanonicalEvent Alone { get; }
+
+    /// <summary>The candidates a <see cref="CandidateLookahead"/> found ahead of filing, when one did.</summary>
+    public Lookahead? Lookahead { get; internal set; }
 }

@@ -92,11 +92,10 @@ public sealed class StoryIngestor
     private IngestResult File(PreparedStory prepared)
     {
         var story = prepared.Analysis;
-        if (story.Tokens.Count == 0 && string.IsNullOrWhiteSpace(story.Body))
-            return IngestResult.Rejected(story.Id, "empty story: no text is left once page furniture is removed");
+        if (IsEmpty(story)) return IngestResult.Rejected(story.Id, "empty story: no text is left once page furniture is removed");
 
         var features = story.Features;
-        var scored = ScoreCandidates(features);
+        var scored = ScoreCandidates(features, prepared.Lookahead?.Candidates);
         var contenders = ScoreEvents(features, scored);
         var best = contenders.FirstOrDefault(c => c.Average >= _scoring.Threshold && c.Members.Count < _pipeline.Options.Clustering.MaxClusterSize);
         var merges = best is null ? [] : MergesShownBy(features, best, contenders);
@@ -108,19 +107,26 @@ public sealed class StoryIngestor
         var matches = scored.Take(BestMatchesReported).Select(c => new Match(c.Features.Id, c.Event, c.Score.Total, c.Score.Similarity)).ToList();
         return new IngestResult(story.Id, best is null ? IngestOutcome.NewEvent : IngestOutcome.JoinedEvent, eventId,
             best?.Average ?? contenders.FirstOrDefault()?.Average ?? scored.FirstOrDefault()?.Score.Total, matches,
-            Merged: mergedIds.Count > 0 ? mergedIds : null);
+            Merged: mergedIds.Count > 0 ? mergedIds : null) { Seq = seq };
     }
 
-    /// <summary>Step 1: the index's candidates, the best of each language, scored (best first).</summary>
+    /// <summary>A story with no text left once page furniture is removed: rejected, never stored.</summary>
+    internal static bool IsEmpty(AnalyzedStory story) => story.Tokens.Count == 0 && string.IsNullOrWhiteSpace(story.Body);
+
+    internal ArchiveScoring Scoring => _scoring;
+
+    internal long UndatedStories => _undated;
+
+    /// <summary>Step 1: the index's candidates (or those a <see cref="CandidateLookahead"/> found), the best of each language, scored (best first).</summary>
     /// <remarks>
     /// A candidate far below the threshold even as seen from its own profile is not scored in full, so the new
     /// story's profile against a language is measured only when some candidate in it may match.
     /// </remarks>
-    private List<ScoredCandidate> ScoreCandidates(MatchFeatures features)
+    private List<ScoredCandidate> ScoreCandidates(MatchFeatures features, IReadOnlyList<long>? found)
     {
         var scorer = _scoring.Scorer;
         double screen = _scoring.Threshold - ScreenMargin;
-        var candidates = Features(_retriever.Candidates(features));
+        var candidates = Features(found ?? _retriever.Candidates(features));
         var events = _store.EventsOf(candidates.Select(c => c.Seq).ToList());
         var scored = new List<ScoredCandidate>();
         foreach (var c in candidates.GroupBy(c => c.Features.Language).SelectMany(g => g.Take(_pipeline.Options.Clustering.CandidatesPerLanguage)))

@@ -16,7 +16,9 @@ public sealed class StoryStore : IDisposable
 
     private readonly SqliteConnection _connection;
     private SqliteTransaction? _transaction;
-    private SqliteCommand? _searchKey;
+    /// <summary>Prepared statements by SQL text: filing a story runs the same dozen statements, and parsing them anew each time was a visible share of it.</summary>
+    private readonly Dictionary<string, SqliteCommand> _statements = new(StringComparer.Ordinal);
+    private const int MaxStatements = 64;
 
     private StoryStore(SqliteConnection connection, string path)
     {
@@ -58,7 +60,7 @@ public sealed class StoryStore : IDisposable
 
     public void Dispose()
     {
-        _searchKey?.Dispose();
+        foreach (var statement in _statements.Values) statement.Dispose();
         _transaction?.Dispose();
         _connection.Dispose();
     }
@@ -142,14 +144,8 @@ public sealed class StoryStore : IDisposable
     /// <summary>The stored features of the given stories, with their events.</summary>
     public IReadOnlyList<StoredFeatures> LoadFeatures(IReadOnlyCollection<long> seqs)
     {
-        var result = new List<StoredFeatures>(seqs.Count);
-        foreach (var chunk in seqs.Chunk(500))
-        {
-            using var command = Command($"SELECT {FeatureColumns} WHERE seq IN ({string.Join(',', chunk)})");
-            using var reader = command.ExecuteReader();
-            while (reader.Read()) result.Add(ReadFeatures(reader));
-        }
-        return result;
+        if (seqs.Count == 0) return [];
+        return Query($"SELECT {FeatureColumns} WHERE seq IN (SELECT value FROM json_each($seqs))", ReadFeatures, ("$seqs", SeqList(seqs)));
     }
 
     /// <summary>The <paramref name="count"/> stories of a language with the lowest sample rank (a fixed pseudo-random sample).</summary>
@@ -180,27 +176,30 @@ public sealed class StoryStore : IDisposable
             r => SeqOf(r.GetInt64(0)), ("$match", MatchAny(keys)), ("$from", fromRowid), ("$to", toRowid), ("$limit", limit));
     }
 
-    /// <summary>Stories holding <paramref name="key"/> within an index rowid range, newest first, at most <paramref name="limit"/>.</summary>
-    /// <remarks>One statement, prepared once and reused: candidate retrieval runs it for every query key of every story.</remarks>
+    /// <summary>Index rowids of the stories holding <paramref name="key"/> within a rowid range, newest first, at most <paramref name="limit"/>.</summary>
     public IReadOnlyList<long> SearchKey(string key, long fromRowid, long toRowid, int limit)
     {
         ArgumentException.ThrowIfNullOrEmpty(key);
-        if (_searchKey is null)
+        return Query("SELECT rowid FROM story_index WHERE story_index MATCH $match AND rowid BETWEEN $from AND $to ORDER BY rowid DESC LIMIT $limit",
+            r => r.GetInt64(0), ("$match", MatchAny([key])), ("$from", fromRowid), ("$to", toRowid), ("$limit", limit));
+    }
+
+    /// <summary>The highest story seq stored (0 when none): the next story stored gets this plus one.</summary>
+    public long MaxSeq() => Scalar<long>("SELECT coalesce(max(seq), 0) FROM stories");
+
+    /// <summary>Runs <paramref name="read"/> on one snapshot of the database (a deferred transaction: it never blocks a writer on another connection).</summary>
+    public T ReadSnapshot<T>(Func<T> read)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        if (_transaction is not null) return read();
+        _transaction = _connection.BeginTransaction(deferred: true);
+        try { return read(); }
+        finally
         {
-            _searchKey = _connection.CreateCommand();
-            _searchKey.CommandText = "SELECT rowid FROM story_index WHERE story_index MATCH $match AND rowid BETWEEN $from AND $to ORDER BY rowid DESC LIMIT $limit";
-            foreach (var name in new[] { "$match", "$from", "$to", "$limit" }) _searchKey.Parameters.Add(new SqliteParameter { ParameterName = name });
-            _searchKey.Prepare();
+            _transaction.Rollback();
+            _transaction.Dispose();
+            _transaction = null;
         }
-        _searchKey.Transaction = _transaction;
-        _searchKey.Parameters["$match"].Value = MatchAny([key]);
-        _searchKey.Parameters["$from"].Value = fromRowid;
-        _searchKey.Parameters["$to"].Value = toRowid;
-        _searchKey.Parameters["$limit"].Value = limit;
-        var seqs = new List<long>();
-        using var reader = _searchKey.ExecuteReader();
-        while (reader.Read()) seqs.Add(SeqOf(reader.GetInt64(0)));
-        return seqs;
     }
 
     /// <summary>Stories holding any of the keys, best FTS5 bm25() first (for searches by text over the whole index).</summary>
@@ -293,9 +292,10 @@ public sealed class StoryStore : IDisposable
     public Dictionary<long, string> EventsOf(IReadOnlyCollection<long> seqs)
     {
         var result = new Dictionary<long, string>(seqs.Count);
-        foreach (var chunk in seqs.Chunk(500))
-            foreach (var (seq, eventId) in Query($"SELECT story_seq, event_id FROM memberships WHERE story_seq IN ({string.Join(',', chunk)})", r => (r.GetInt64(0), r.GetString(1))))
-                result[seq] = eventId;
+        if (seqs.Count == 0) return result;
+        foreach (var (seq, eventId) in Query("SELECT story_seq, event_id FROM memberships WHERE story_seq IN (SELECT value FROM json_each($seqs))",
+                     r => (r.GetInt64(0), r.GetString(1)), ("$seqs", SeqList(seqs))))
+            result[seq] = eventId;
         return result;
     }
 
@@ -319,7 +319,10 @@ public sealed class StoryStore : IDisposable
             parameters.Add(("$lang", l.Code));
         }
         if (storySeqs is not null)
-            where.Add(storySeqs.Count == 0 ? "0" : $"id IN (SELECT event_id FROM memberships WHERE story_seq IN ({string.Join(',', storySeqs)}))");
+        {
+            where.Add("id IN (SELECT event_id FROM memberships WHERE story_seq IN (SELECT value FROM json_each($seqs)))");
+            parameters.Add(("$seqs", SeqList(storySeqs)));
+        }
         var filter = where.Count == 0 ? "" : "WHERE " + string.Join(" AND ", where);
         return Query($"SELECT {EventColumns} FROM events {filter} ORDER BY last_published IS NULL, last_published DESC, created_seq DESC LIMIT $limit OFFSET $offset",
             ReadEvent, parameters.ToArray());
@@ -353,16 +356,14 @@ public sealed class StoryStore : IDisposable
     public void AllowTogether(IReadOnlyCollection<long> group, IReadOnlyCollection<long> others)
     {
         if (group.Count == 0 || others.Count == 0) return;
-        string g = string.Join(',', group), o = string.Join(',', others);
-        Execute($"DELETE FROM kept_apart WHERE (story_a IN ({g}) AND story_b IN ({o})) OR (story_a IN ({o}) AND story_b IN ({g}))");
+        Execute($"DELETE FROM kept_apart WHERE {KeptApartBetween}", ("$g", SeqList(group)), ("$o", SeqList(others)));
     }
 
     /// <summary>Whether an editor kept any story of <paramref name="group"/> apart from any of <paramref name="others"/>.</summary>
     public bool AnyKeptApart(IReadOnlyCollection<long> group, IReadOnlyCollection<long> others)
     {
         if (group.Count == 0 || others.Count == 0) return false;
-        string g = string.Join(',', group), o = string.Join(',', others);
-        return Scalar<long>($"SELECT EXISTS (SELECT 1 FROM kept_apart WHERE (story_a IN ({g}) AND story_b IN ({o})) OR (story_a IN ({o}) AND story_b IN ({g})))") != 0;
+        return Scalar<long>($"SELECT EXISTS (SELECT 1 FROM kept_apart WHERE {KeptApartBetween})", ("$g", SeqList(group)), ("$o", SeqList(others))) != 0;
     }
 
     /// <summary>Whether any stories at all are kept apart (so the ingestor can skip the check on an archive no editor touched).</summary>
@@ -424,19 +425,47 @@ public sealed class StoryStore : IDisposable
 
     private static string Timestamp(DateTimeOffset now) => now.ToString("O", CultureInfo.InvariantCulture);
 
-    private SqliteCommand Command(string sql, params (string Name, object? Value)[] parameters)
+    /// <summary>The statement for <paramref name="sql"/> with these parameters: a prepared one kept for the SQL text, or (once
+    /// <see cref="MaxStatements"/> are kept, for SQL built with values in it) a new one the lease disposes.</summary>
+    private Statement Command(string sql, params (string Name, object? Value)[] parameters)
     {
-        var command = _connection.CreateCommand();
-        command.Transaction = _transaction;
-        command.CommandText = sql;
+        bool kept = _statements.TryGetValue(sql, out var command);
+        if (!kept)
+        {
+            command = _connection.CreateCommand();
+            command.CommandText = sql;
+            if (_statements.Count < MaxStatements)
+            {
+                _statements[sql] = command;
+                kept = true;
+            }
+        }
+        command!.Transaction = _transaction;
+        command.Parameters.Clear();
         foreach (var (name, value) in parameters) command.Parameters.AddWithValue(name, value ?? DBNull.Value);
-        return command;
+        return new Statement(command, kept);
     }
+
+    /// <summary>A statement in use; disposing it disposes only one that is not kept.</summary>
+    private readonly record struct Statement(SqliteCommand Command, bool Kept) : IDisposable
+    {
+        public void Dispose()
+        {
+            if (!Kept) Command.Dispose();
+        }
+    }
+
+    /// <summary>Pairs kept apart between the seqs of <c>$g</c> and those of <c>$o</c> (JSON arrays).</summary>
+    private const string KeptApartBetween =
+        "(story_a IN (SELECT value FROM json_each($g)) AND story_b IN (SELECT value FROM json_each($o))) OR (story_a IN (SELECT value FROM json_each($o)) AND story_b IN (SELECT value FROM json_each($g)))";
+
+    /// <summary>Seqs as a JSON array, for <c>json_each</c>.</summary>
+    private static string SeqList(IEnumerable<long> seqs) => "[" + string.Join(',', seqs) + "]";
 
     private void Execute(string sql, params (string, object?)[] parameters)
     {
-        using var command = Command(sql, parameters);
-        command.ExecuteNonQuery();
+        using var statement = Command(sql, parameters);
+        statement.Command.ExecuteNonQuery();
     }
 
     private static void Execute(SqliteConnection connection, string sql)
@@ -448,14 +477,14 @@ public sealed class StoryStore : IDisposable
 
     private T Scalar<T>(string sql, params (string, object?)[] parameters)
     {
-        using var command = Command(sql, parameters);
-        return (T)Convert.ChangeType(command.ExecuteScalar()!, typeof(T), CultureInfo.InvariantCulture);
+        using var statement = Command(sql, parameters);
+        return (T)Convert.ChangeType(statement.Command.ExecuteScalar()!, typeof(T), CultureInfo.InvariantCulture);
     }
 
     private List<T> Query<T>(string sql, Func<SqliteDataReader, T> read, params (string, object?)[] parameters)
     {
-        using var command = Command(sql, parameters);
-        using var reader = command.ExecuteReader();
+        using var statement = Command(sql, parameters);
+        using var reader = statement.Command.ExecuteReader();
         var result = new List<T>();
         while (reader.Read()) result.Add(read(reader));
         return result;

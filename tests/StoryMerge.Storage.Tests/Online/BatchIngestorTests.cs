@@ -1,0 +1,67 @@
+using StoryMerge.Core;
+using StoryMerge.Core.Input;
+using StoryMerge.Core.Tests;
+using StoryMerge.Storage.Online;
+
+namespace StoryMerge.Storage.Tests.Online;
+
+public class BatchIngestorTests
+{
+    /// <summary>ntrex-dev partial, with what a real feed also holds: re-sent stories (same id, or same text under a new id), a story without a date and one of only white space.</summary>
+    private static List<ReadItem> Feed()
+    {
+        var path = Path.Combine(TestCorpus.RepositoryRoot, "benchmarks", "data", "ntrex-dev", "partial.jsonl");
+        var items = new StoryReader().ParseJsonLines(new StringReader(File.ReadAllText(path)), path).ToList();
+        var feed = new List<ReadItem>(items);
+        feed.Insert(100, items[10]);
+        feed.Insert(200, ReadItem.Read(items[20].Story! with { Id = new StoryId("resent-under-new-id") }, path, null));
+        feed.Insert(300, ReadItem.Read(items[30].Story! with { Id = new StoryId("undated-copy"), Published = null, Text = items[30].Story!.Text + " Updated." }, path, null));
+        feed.Insert(400, ReadItem.Read(new Story(new StoryId("blank"), " \n \n"), path, null));
+        return feed;
+    }
+
+    [Fact]
+    public void Run_GivesTheEventsOfFilingOneStoryAtATime()
+    {
+        var feed = Feed();
+        using var oneByOne = new StoreFixture();
+        foreach (var item in feed) oneByOne.Ingestor.Ingest(item.Story!);
+        using var batch = new StoreFixture();
+
+        var report = new BatchIngestor(batch.Ingestor).Run(feed);
+
+        Assert.Null(report.LookaheadStoppedAt);
+        Assert.Equal(oneByOne.Assignments(), batch.Assignments());
+    }
+
+    [Fact]
+    public void Run_CountsEveryItemAsStoredDuplicateOrError()
+    {
+        var feed = Feed();
+        using var fixture = new StoreFixture();
+
+        var report = new BatchIngestor(fixture.Ingestor).Run(feed);
+
+        Assert.Equal(feed.Count, report.Read);
+        Assert.Equal(fixture.Store.StoryCount(), report.Stored);
+        Assert.Equal(report.Read, report.Stored + report.Duplicates + report.Errors);
+        Assert.True(report.Duplicates >= 2);
+        Assert.Equal(1, report.Errors);
+    }
+
+    [Fact]
+    public void Run_IntoADatabaseHoldingStories_GivesTheEventsOfFilingOneStoryAtATime()
+    {
+        var feed = Feed();
+        using var oneByOne = new StoreFixture();
+        foreach (var item in feed) oneByOne.Ingestor.Ingest(item.Story!);
+        using var batch = new StoreFixture();
+        foreach (var item in feed.Take(150)) batch.Ingestor.Ingest(item.Story!);
+        batch.Reopen();
+
+        var report = new BatchIngestor(batch.Ingestor).Run(feed.Skip(150));
+
+        Assert.Null(report.LookaheadStoppedAt);
+        Assert.Equal(oneByOne.Assignments(), batch.Assignments());
+    }
+}
