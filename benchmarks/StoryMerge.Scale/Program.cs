@@ -78,6 +78,7 @@ Console.WriteLine($"  filing thread busy {report.Latencies.Sum() / 1000:0.0} s o
 if (report.LookaheadStoppedAt is { } stopped) Console.WriteLine($"  candidate look-ahead stopped at item {stopped:N0}: filing did something it had not predicted");
 Console.WriteLine($"  assignment latency p50 {report.LatencyPercentile(0.5):0.00} ms, p99 {report.LatencyPercentile(0.99):0.00} ms, max {report.Latencies[^1]:0.0} ms");
 Console.WriteLine($"  canonical events rebuilt after the run in {canonical.TotalSeconds:0.0} s");
+Console.WriteLine($"  garbage collection: {GC.CollectionCount(0):N0} collections ({GC.CollectionCount(2):N0} full), paused {GC.GetTotalPauseDuration().TotalSeconds:0.0} s in all");
 Console.WriteLine($"  database {bytes / 1e6:N1} MB, {bytes / (double)report.Stored:N0} bytes per story; peak working set {peak / 1e6:N0} MB");
 
 // 3. Quality against the generator's labels (a copy or a distractor is an event of its own).

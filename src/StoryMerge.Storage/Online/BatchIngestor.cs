@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Chunk = System.Collections.Generic.List<(StoryMerge.Core.Input.ReadItem Item, StoryMerge.Storage.Online.PreparedStory? Prepared, string? Rejection)>;
 using StoryMerge.Core;
 using StoryMerge.Core.Input;
 
@@ -6,8 +7,8 @@ namespace StoryMerge.Storage.Online;
 
 /// <summary>Ingests a stream of read items (an archive, a feed file): analysis runs a chunk ahead in parallel, filing stays in input order.</summary>
 /// <remarks>
-/// Filing one story at a time on one thread keeps the result a function of the input order; analysing the next chunk
-/// meanwhile uses the other cores. Stories are committed in groups of <see cref="CommitGroup"/> (each story alone cost
+/// Filing one story at a time on one thread keeps the result a function of the input order; analysing the chunk after
+/// next and retrieving the next chunk's candidates (<see cref="CandidateLookahead"/>) meanwhile use the other cores. Stories are committed in groups of <see cref="CommitGroup"/> (each story alone cost
 /// a sixth of the filing time in commits): an interrupted run keeps every group committed so far, a killed one loses
 /// at most the group it was in, and a re-run stores the rest (the others count as duplicates).
 /// </remarks>
@@ -31,15 +32,19 @@ public sealed class BatchIngestor(StoryIngestor ingestor)
         using var source = items.GetEnumerator();
         using var lookahead = new CandidateLookahead(ingestor);
         _lookahead = lookahead;
-        Task<List<(ReadItem, PreparedStory?, string?)>>? next = null;
+        // Three stages, each in input order: analysing chunk c+2 (in parallel), looking ahead in chunk c+1, filing chunk c.
+        Task<Chunk>? analysing = null, looking = null;
         try
         {
-            next = Task.Run(() => LookAhead(AnalyseChunk(source)));
+            analysing = Task.Run(() => AnalyseChunk(source));
+            looking = After(analysing, LookAhead);
+            analysing = After(analysing, _ => AnalyseChunk(source));
             while (true)
             {
-                var chunk = next.GetAwaiter().GetResult();
+                var chunk = looking.GetAwaiter().GetResult();
                 if (chunk.Count == 0) break;
-                next = Task.Run(() => LookAhead(AnalyseChunk(source)));
+                looking = After(analysing, LookAhead);
+                analysing = After(analysing, _ => AnalyseChunk(source));
                 foreach (var group in chunk.Chunk(CommitGroup))
                 {
                     if (cancellation.IsCancellationRequested) break;
@@ -51,13 +56,18 @@ public sealed class BatchIngestor(StoryIngestor ingestor)
         finally
         {
             // The reader must be done with the input (and the look-ahead with its connection) before they are closed.
-            try { next?.Wait(CancellationToken.None); } catch (AggregateException) { }
+            foreach (var stage in new[] { analysing, looking })
+                try { stage?.Wait(CancellationToken.None); } catch (AggregateException) { }
             _lookahead = null;
         }
         report.Filing = clock.Elapsed;
         report.Latencies.Sort();
         return report;
     }
+
+    /// <summary>Runs <paramref name="next"/> on the chunk <paramref name="previous"/> gives, once it has given it (its exception, if any, passes on).</summary>
+    private static Task<Chunk> After(Task<Chunk> previous, Func<Chunk, Chunk> next) =>
+        previous.ContinueWith(done => next(done.GetAwaiter().GetResult()), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
 
     /// <summary>Files a group of analysed items in input order, inside the caller's transaction.</summary>
     private void FileGroup((ReadItem, PreparedStory?, string?)[] group, IngestReport report, Action<ReadItem, IngestResult?>? observe,
@@ -90,18 +100,21 @@ public sealed class BatchIngestor(StoryIngestor ingestor)
     }
 
     /// <summary>Finds the candidates of a chunk's stories ahead of filing, in input order (see <see cref="CandidateLookahead"/>).</summary>
-    private List<(ReadItem, PreparedStory?, string?)> LookAhead(List<(ReadItem, PreparedStory?, string?)> chunk)
+    private Chunk LookAhead(Chunk chunk)
     {
-        foreach (var (_, prepared, _) in chunk)
+        _lookahead?.InOneSnapshot(() =>
         {
-            var lookahead = _lookahead;
-            if (lookahead is null) break;
-            if (prepared is not null) prepared.Lookahead = lookahead.Look(prepared);
-        }
+            foreach (var (_, prepared, _) in chunk)
+            {
+                var lookahead = _lookahead;
+                if (lookahead is null) break;
+                if (prepared is not null) prepared.Lookahead = lookahead.Look(prepared);
+            }
+        });
         return chunk;
     }
 
-    private List<(ReadItem, PreparedStory?, string?)> AnalyseChunk(IEnumerator<ReadItem> source)
+    private Chunk AnalyseChunk(IEnumerator<ReadItem> source)
     {
         var chunk = new List<ReadItem>(ChunkSize);
         while (chunk.Count < ChunkSize && source.MoveNext()) chunk.Add(source.Current);

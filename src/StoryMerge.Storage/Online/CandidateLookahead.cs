@@ -67,6 +67,14 @@ public sealed class CandidateLookahead : IUnindexedStories, IDisposable
         });
     }
 
+    /// <summary>Runs <paramref name="look"/> (calls of <see cref="Look"/>) on one snapshot of the index: a chunk of stories then pays
+    /// for one read transaction, not one each (each new snapshot after a commit starts with an empty page cache).</summary>
+    public void InOneSnapshot(Action look)
+    {
+        ArgumentNullException.ThrowIfNull(look);
+        _index.ReadSnapshot(() => { look(); return 0; });
+    }
+
     public IReadOnlyCollection<long> Holding(string key, long fromRowid, long toRowid) =>
         _byKey.TryGetValue(key, out var stories) ? stories.Where(s => s.Rowid >= fromRowid && s.Rowid <= toRowid).Select(s => s.Rowid).ToList() : [];
 
