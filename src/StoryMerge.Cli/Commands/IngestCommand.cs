@@ -7,7 +7,7 @@ using StoryMerge.Storage.Online;
 namespace StoryMerge.Cli.Commands;
 
 /// <summary>`storymerge ingest`: files the stories of files and directories one at a time under the events of the database.</summary>
-/// <remarks>See <see cref="BatchIngestor"/>: input order decides, each story is committed on its own, a re-run goes on where a stopped one ended.</remarks>
+/// <remarks>See <see cref="BatchIngestor"/>: input order decides, stories are committed in groups, a re-run goes on where a stopped one ended.</remarks>
 public static class IngestCommand
 {
     public sealed record Arguments(IReadOnlyList<string> Inputs, string? Database, string? Config);

@@ -5,12 +5,13 @@ using StoryMerge.Core.Input;
 
 namespace StoryMerge.Storage.Online;
 
-/// <summary>Ingests a stream of read items (an archive, a feed file): analysis runs a chunk ahead in parallel, filing stays in input order.</summary>
+/// <summary>Ingests a stream of read items (an archive, a feed file): analysis and candidate retrieval run ahead, filing stays in input order.</summary>
 /// <remarks>
 /// Filing one story at a time on one thread keeps the result a function of the input order; analysing the chunk after
-/// next and retrieving the next chunk's candidates (<see cref="CandidateLookahead"/>) meanwhile use the other cores. Stories are committed in groups of <see cref="CommitGroup"/> (each story alone cost
-/// a sixth of the filing time in commits): an interrupted run keeps every group committed so far, a killed one loses
-/// at most the group it was in, and a re-run stores the rest (the others count as duplicates).
+/// next (in parallel) and retrieving the next chunk's candidates (<see cref="CandidateLookahead"/>) meanwhile use the
+/// other cores. Stories are committed in groups of <see cref="CommitGroup"/> (a commit per story cost a sixth of the
+/// filing time): an interrupted run keeps every group committed so far, a killed one loses at most the group it was
+/// in, and a re-run stores the rest (the others count as duplicates).
 /// </remarks>
 public sealed class BatchIngestor(StoryIngestor ingestor)
 {
