@@ -13,12 +13,9 @@ public static class ShowCommand
         using var session = StoreSession.Open(args.Database, args.Config, create: false, error, out var exitCode);
         if (session is null) return exitCode;
         var id = args.EventId.Trim();
-        var document = session.Canonical.Get(id);
-        if (document is null && session.Store.RedirectOf(id) is { } target)
-        {
-            error.WriteLine($"event {id} was merged into {target}");
-            document = session.Canonical.Get(target);
-        }
+        var row = session.Store.FindEventOrSuccessor(id);
+        if (row is not null && row.Id != id) error.WriteLine($"event {id} was merged into {row.Id}");
+        var document = row is null ? null : session.Canonical.Get(row.Id);
         if (document is null) { error.WriteLine($"error: no event '{id}' in {session.Store.Path}"); return ExitCodes.NotFound; }
         if (args.Json) output.WriteLine(JsonSerializer.Serialize(document, EventDocument.Json));
         else Write(output, document);

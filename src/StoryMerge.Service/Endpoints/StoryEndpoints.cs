@@ -53,7 +53,8 @@ public static class StoryEndpoints
                 return Problems.Invalid("body", $"expected a story object, found {Kind(document.RootElement)}");
             if (StoryReader.ParseObject(document.RootElement, out var story, out _) is { } error)
                 return Problems.Invalid(error.Field, error.Message);
-            var (result, rejection) = await FileAsync(story!, gate, cancellation);
+            var (prepared, analysisRejection) = Prepare(story, gate);
+            var (result, rejection) = await FileAsync(prepared, analysisRejection, gate, cancellation);
             if (rejection is not null) return Problems.Invalid("text", rejection);
             return TypedResults.Created(StoryLocation(result!.DuplicateOf ?? result.Id), result);
         }
@@ -74,18 +75,16 @@ public static class StoryEndpoints
         if (items.Count == 0) return Problems.Invalid("body", "the batch holds no stories");
 
         // Analysis needs no database: all of it in parallel first, then each story files in its own turn, in order.
-        var prepared = items.AsParallel().AsOrdered().Select(i => i.Story is null ? (null, null) : Prepare(i.Story, gate)).ToList();
+        var prepared = items.AsParallel().AsOrdered().Select(i => Prepare(i.Story, gate)).ToList();
         var results = new List<BatchItem>(items.Count);
         for (int k = 0; k < items.Count; k++)
         {
             var (index, story, error) = items[k];
             if (error is not null) { results.Add(new BatchItem(index, story?.Id.Value, StatusCodes.Status400BadRequest, null, error.Field, error.Message)); continue; }
-            var (ready, rejection) = prepared[k];
-            var filed = ready is null ? null : await gate.RunAsync(() => gate.Ingestor.Ingest(ready), cancellation);
-            rejection ??= filed is { Outcome: IngestOutcome.Rejected } ? filed.Error : null;
-            results.Add(rejection is not null
+            var (filed, rejection) = await FileAsync(prepared[k].Story, prepared[k].Rejection, gate, cancellation);
+            results.Add(filed is null
                 ? new BatchItem(index, story!.Id.Value, StatusCodes.Status400BadRequest, null, "text", rejection)
-                : new BatchItem(index, story!.Id.Value, StatusCodes.Status201Created, FilingResult.From(filed!)));
+                : new BatchItem(index, story!.Id.Value, StatusCodes.Status201Created, filed));
         }
         return TypedResults.Ok(new BatchFilingResult(
             results.Count(r => r.Result is { Outcome: not "duplicate" }), results.Count(r => r.Result is { Outcome: "duplicate" }),
@@ -113,20 +112,18 @@ public static class StoryEndpoints
             : TypedResults.Ok(new DeletedStory(deleted.Id.Value, deleted.EventId, deleted.EventRemoved));
     }
 
-    /// <summary>Files one story: analysed outside the gate, filed in its turn; the reason when it cannot be used.</summary>
-    private static async Task<(FilingResult? Result, string? Rejection)> FileAsync(Story story, StoreGate gate, CancellationToken cancellation)
+    /// <summary>Files a story analysed beforehand (outside the gate) in its turn; the reason when the analysis or filing refused it.</summary>
+    private static async Task<(FilingResult? Result, string? Rejection)> FileAsync(PreparedStory? prepared, string? rejection, StoreGate gate,
+        CancellationToken cancellation)
     {
-        var (prepared, rejection) = Prepare(story, gate);
         if (prepared is null) return (null, rejection);
         var result = await gate.RunAsync(() => gate.Ingestor.Ingest(prepared), cancellation);
         return result.Outcome == IngestOutcome.Rejected ? (null, result.Error) : (FilingResult.From(result), null);
     }
 
-    private static (PreparedStory? Prepared, string? Rejection) Prepare(Story story, StoreGate gate)
-    {
-        try { return (PreparedStory.Of(gate.Pipeline.Analyze(story)), null); }
-        catch (ArgumentException e) { return (null, e.Message); }   // longer than analysis.maxStoryChars
-    }
+    /// <summary>A story analysed and prepared for filing (no database needed), or the reason it cannot be; nothing for an item that did not parse.</summary>
+    private static (PreparedStory? Story, string? Rejection) Prepare(Story? story, StoreGate gate) =>
+        story is null ? (null, null) : (PreparedStory.TryPrepare(gate.Pipeline, story, out var rejection), rejection);
 
     private static List<(int, Story?, FieldError?)> ParseArray(string text)
     {

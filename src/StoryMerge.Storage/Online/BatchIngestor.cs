@@ -124,8 +124,8 @@ public sealed class BatchIngestor(StoryIngestor ingestor)
         {
             var item = chunk[i];
             if (!item.Succeeded) { result[i] = (item, null, null); return; }
-            try { result[i] = (item, PreparedStory.Of(ingestor.Pipeline.Analyze(item.Story!)), null); }
-            catch (ArgumentException e) { result[i] = (item, null, e.Message); }
+            var prepared = PreparedStory.TryPrepare(ingestor.Pipeline, item.Story!, out var rejection);
+            result[i] = (item, prepared, rejection);
         });
         return [.. result];
     }

@@ -24,6 +24,19 @@ public sealed class PreparedStory
         return new PreparedStory(analysis);
     }
 
+    /// <summary>Analyses and prepares a story; null, with the reason, when the analysis refuses it (longer than analysis.maxStoryChars).</summary>
+    public static PreparedStory? TryPrepare(DedupPipeline pipeline, Story story, out string? rejection)
+    {
+        ArgumentNullException.ThrowIfNull(pipeline);
+        rejection = null;
+        try { return Of(pipeline.Analyze(story)); }
+        catch (ArgumentException e)
+        {
+            rejection = e.Message;
+            return null;
+        }
+    }
+
     public AnalyzedStory Analysis { get; }
 
     public string ContentHash { get; }

@@ -68,10 +68,7 @@ public sealed class StoryIngestor
         ArgumentNullException.ThrowIfNull(story);
         var hash = ContentHash.Of(story.Text);
         if (FindDuplicate(story, hash) is { } duplicate) return duplicate;   // before analysing: a re-sent feed costs no analysis
-        AnalyzedStory analysed;
-        try { analysed = _pipeline.Analyze(story); }
-        catch (ArgumentException e) { return IngestResult.Rejected(story.Id, e.Message); }
-        return File(PreparedStory.Of(analysed));
+        return PreparedStory.TryPrepare(_pipeline, story, out var rejection) is { } prepared ? File(prepared) : IngestResult.Rejected(story.Id, rejection!);
     }
 
     /// <summary>Files one analysed story.</summary>
