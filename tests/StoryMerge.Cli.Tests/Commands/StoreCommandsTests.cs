@@ -175,6 +175,24 @@ public class StoreCommandsTests
     }
 
     [Fact]
+    public void Show_EventMergedIntoAnother_SaysSoAndShowsThatOne()
+    {
+        using var dir = new TempDirectory();
+        var db = dir.File("s.db");
+        Ingest(db, TempDirectory.Corpus);
+        var assignments = Assignments(dir, db);
+        var (forum, memorandum) = (assignments["001_d1c549c40eb2123d"], assignments["000_a63dd37710ce54de"]);
+        using (var session = StoreSession.Open(db, null, create: false, TextWriter.Null, out _)!)
+            new StoryMerge.Storage.Editing.EditorActions(session.Store, session.Canonical).MergeInto(memorandum, forum);
+
+        var (code, output, error) = Run((o, e) => ShowCommand.Run(new ShowCommand.Arguments(memorandum, db, null, false), o, e));
+
+        Assert.Equal(ExitCodes.Success, code);
+        Assert.Contains($"event {memorandum} was merged into {forum}", error);
+        Assert.StartsWith(forum, output);
+    }
+
+    [Fact]
     public void Show_UnknownEvent_IsNotFound()
     {
         using var dir = new TempDirectory();
