@@ -168,6 +168,20 @@ public class StoryApiTests : Api
     }
 
     [Fact]
+    public async Task Get_ContentDuplicateUnderAnotherId_GivesItsOriginalsEventAndNamesTheOriginal()
+    {
+        var posted = await PostSeedAsync(TestCorpus.Kazakh);
+        var copy = await Client.PostAsJsonAsync("/api/stories", new { id = "resent-copy", text = TestCorpus.Seed(TestCorpus.Kazakh).Text });
+        Assert.Equal(HttpStatusCode.Created, copy.StatusCode);
+
+        var story = await GetJsonAsync("/api/stories/resent-copy");
+
+        Assert.Equal("resent-copy", story.GetProperty("id").GetString());
+        Assert.Equal(TestCorpus.Kazakh, story.GetProperty("duplicateOf").GetString());
+        Assert.Equal(posted.GetProperty("event").GetString(), story.GetProperty("event").GetString());
+    }
+
+    [Fact]
     public async Task Get_UnknownStory_Is404NamingTheId()
     {
         var response = await Client.GetAsync("/api/stories/no-such-story");

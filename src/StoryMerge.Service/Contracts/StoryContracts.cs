@@ -40,8 +40,9 @@ public sealed record BatchItem(int Index, string? Id, int Status, FilingResult? 
 public sealed record BatchFilingResult(int Stored, int Duplicates, int Errors, IReadOnlyList<BatchItem> Results);
 
 /// <summary>A stored story with its language, its event and what the analysis found in it.</summary>
+/// <param name="DuplicateOf">For an id filed as a content duplicate: the stored story whose text it repeats (shown here, with its event).</param>
 public sealed record StoryView(string Id, string? Title, string Language, bool LanguageGiven, string? Date, string? Source, string? Url,
-    string? Event, string Text, AnalysisSummary Analysis);
+    string? Event, string Text, AnalysisSummary Analysis, string? DuplicateOf = null);
 
 /// <summary>What StoryMerge read in a story: its size once page furniture is removed, the names, figures and dates it found.</summary>
 public sealed record AnalysisSummary(int Sentences, int Tokens, int FurnitureLinesRemoved, IReadOnlyList<string> People,

@@ -95,12 +95,15 @@ public static class StoryEndpoints
     {
         var storyId = ParseId(id);
         if (storyId is null) return Problems.NotFound("id", $"no story '{id}'");
-        var found = await gate.RunAsync(() => gate.Store.FindStory(storyId.Value) is { } row ? (row, gate.Store.LoadStory(row.Seq)!) : default, cancellation);
+        // A content duplicate answers under its own id with its original's story and event.
+        var found = await gate.RunAsync(() => (gate.Store.FindStory(storyId.Value) ?? gate.Store.FindAlias(storyId.Value)) is { } row
+            ? (row, gate.Store.LoadStory(row.Seq)!) : default, cancellation);
         if (found.row is null) return Problems.NotFound("id", $"no story '{id}'");
         var (row, story) = found;
         var analysis = gate.Pipeline.Analyze(story);
-        return TypedResults.Ok(new StoryView(story.Id.Value, analysis.Title, analysis.Language.Code, analysis.LanguageGiven,
-            story.Published?.ToString("yyyy-MM-dd"), story.Source, story.Url, row.EventId, story.Text, AnalysisSummary.Of(analysis)));
+        var duplicateOf = row.Id == storyId.Value ? null : row.Id.Value;
+        return TypedResults.Ok(new StoryView(storyId.Value.Value, analysis.Title, analysis.Language.Code, analysis.LanguageGiven,
+            story.Published?.ToString("yyyy-MM-dd"), story.Source, story.Url, row.EventId, story.Text, AnalysisSummary.Of(analysis), duplicateOf));
     }
 
     private static async Task<IResult> Delete(string id, StoreGate gate, CancellationToken cancellation)

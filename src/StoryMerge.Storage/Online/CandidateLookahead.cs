@@ -55,7 +55,8 @@ public sealed class CandidateLookahead : IUnindexedStories, IDisposable
             Forget(_index.MaxSeq());
             var id = analysis.Id.Value;
             if (_ids.Contains(id) || _hashes.Contains(story.ContentHash)
-                || _index.FindStory(analysis.Id) is not null || _index.FindByContent(story.ContentHash) is not null)
+                || _index.FindStory(analysis.Id) is not null || _index.FindAlias(analysis.Id) is not null
+                || _index.FindByContent(story.ContentHash) is not null)
                 return Lookahead.NotStored;
 
             var candidates = _retriever.Candidates(analysis.Features, this);

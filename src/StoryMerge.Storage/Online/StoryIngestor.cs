@@ -206,7 +206,8 @@ public sealed class StoryIngestor
     public DeleteResult? Delete(StoryId id)
     {
         var row = _store.FindStory(id);
-        if (row is null) return null;
+        if (row is null)
+            return _store.FindAlias(id) is { } original && _store.DeleteAlias(id) ? new DeleteResult(id, original.EventId, EventRemoved: false) : null;
         var features = _store.LoadFeatures([row.Seq]).Single().Features;
         bool eventRemoved = false;
         _store.InTransaction(() =>
@@ -244,8 +245,14 @@ public sealed class StoryIngestor
     {
         if (_store.FindStory(story.Id) is { } same)
             return new IngestResult(story.Id, IngestOutcome.Duplicate, same.EventId, null, [], DuplicateOf: same.Id);
+        if (_store.FindAlias(story.Id) is { } repeated)
+            return new IngestResult(story.Id, IngestOutcome.Duplicate, repeated.EventId, null, [], DuplicateOf: repeated.Id);
         if (_store.FindByContent(contentHash) is { } copy)
+        {
+            // Remembered under its own id, so export, GET and a re-send all find the copy with its original's event.
+            _store.AddAlias(story.Id, copy.Seq, _clock.GetUtcNow());
             return new IngestResult(story.Id, IngestOutcome.Duplicate, copy.EventId, null, [], DuplicateOf: copy.Id);
+        }
         return null;
     }
 

@@ -93,6 +93,16 @@ public static class StoreSchema
             PRIMARY KEY (event_id, fact_id)
         );
         """,
+        // 3: content duplicates under their own ids, so every story a user gave has an event.
+        """
+        -- A story whose text repeats a stored story's under another id: not stored again, answered as its original.
+        CREATE TABLE story_aliases (
+            id TEXT PRIMARY KEY,
+            original_seq INTEGER NOT NULL REFERENCES stories(seq),
+            filed_at TEXT NOT NULL
+        );
+        CREATE INDEX story_aliases_original ON story_aliases(original_seq);
+        """,
     ];
 
     /// <summary>The schema version this build writes.</summary>

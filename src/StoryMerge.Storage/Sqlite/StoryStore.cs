@@ -102,6 +102,19 @@ public sealed class StoryStore : IDisposable
     public StoryRow? FindStory(StoryId id) =>
         QuerySingle("SELECT seq, id, event_id FROM stories LEFT JOIN memberships ON story_seq = seq WHERE id = $id", ReadRow, ("$id", id.Value));
 
+    /// <summary>The stored story that a content duplicate filed under <paramref name="id"/> repeats, or null when the id is no such duplicate.</summary>
+    public StoryRow? FindAlias(StoryId id) =>
+        QuerySingle("SELECT seq, stories.id, event_id FROM story_aliases JOIN stories ON seq = original_seq LEFT JOIN memberships ON story_seq = seq WHERE story_aliases.id = $id",
+            ReadRow, ("$id", id.Value));
+
+    /// <summary>Records that <paramref name="id"/> repeats the text of the stored story <paramref name="originalSeq"/>; an id already recorded is left as it is.</summary>
+    public void AddAlias(StoryId id, long originalSeq, DateTimeOffset now) => Execute(
+        "INSERT OR IGNORE INTO story_aliases (id, original_seq, filed_at) VALUES ($id, $seq, $at)",
+        ("$id", id.Value), ("$seq", originalSeq), ("$at", now.ToString("O", CultureInfo.InvariantCulture)));
+
+    /// <summary>Forgets a content duplicate's id; false when it was none.</summary>
+    public bool DeleteAlias(StoryId id) => Execute("DELETE FROM story_aliases WHERE id = $id", ("$id", id.Value)) > 0;
+
     public StoryRow? FindByContent(string contentHash) =>
         QuerySingle("SELECT seq, id, event_id FROM stories LEFT JOIN memberships ON story_seq = seq WHERE content_hash = $h ORDER BY seq LIMIT 1", ReadRow, ("$h", contentHash));
 
@@ -130,6 +143,7 @@ public sealed class StoryStore : IDisposable
         Execute("DELETE FROM story_index WHERE rowid = $rowid", ("$rowid", rowid));
         Execute("DELETE FROM kept_apart WHERE story_a = $seq OR story_b = $seq", ("$seq", seq));
         Execute("DELETE FROM memberships WHERE story_seq = $seq", ("$seq", seq));
+        Execute("DELETE FROM story_aliases WHERE original_seq = $seq", ("$seq", seq));
         Execute("DELETE FROM stories WHERE seq = $seq", ("$seq", seq));
     }
 
@@ -328,9 +342,15 @@ public sealed class StoryStore : IDisposable
             ReadEvent, parameters.ToArray());
     }
 
-    /// <summary>Every story's event, in the order the stories were stored.</summary>
+    /// <summary>Every story's event, content duplicates with their original's, in the order the stories were stored (a duplicate right after its original).</summary>
     public IEnumerable<(string StoryId, string EventId)> Assignments() =>
-        Query("SELECT id, event_id FROM stories JOIN memberships ON story_seq = seq ORDER BY seq", r => (r.GetString(0), r.GetString(1)));
+        Query("""
+            SELECT id, event_id FROM (
+                SELECT seq, 0 AS alias, '' AS filed, id, event_id FROM stories JOIN memberships ON story_seq = seq
+                UNION ALL
+                SELECT original_seq, 1, filed_at, story_aliases.id, event_id FROM story_aliases JOIN memberships ON story_seq = original_seq)
+            ORDER BY seq, alias, filed, id
+            """, r => (r.GetString(0), r.GetString(1)));
 
     // ---- decisions ----
 
@@ -462,10 +482,11 @@ public sealed class StoryStore : IDisposable
     /// <summary>Seqs as a JSON array, for <c>json_each</c>.</summary>
     private static string SeqList(IEnumerable<long> seqs) => "[" + string.Join(',', seqs) + "]";
 
-    private void Execute(string sql, params (string, object?)[] parameters)
+    /// <returns>How many rows the statement changed.</returns>
+    private int Execute(string sql, params (string, object?)[] parameters)
     {
         using var statement = Command(sql, parameters);
-        statement.Command.ExecuteNonQuery();
+        return statement.Command.ExecuteNonQuery();
     }
 
     private static void Execute(SqliteConnection connection, string sql)

@@ -93,6 +93,62 @@ public class StoryIngestorTests
     }
 
     [Fact]
+    public void Assignments_ContentDuplicateUnderAnotherId_HasItsOriginalsEvent()
+    {
+        using var fixture = new StoreFixture();
+        var original = TestCorpus.Seed(TestCorpus.RussianB);
+        var stored = fixture.Ingestor.Ingest(original);
+
+        fixture.Ingestor.Ingest(original with { Id = new StoryId("resent-copy") });
+
+        var assignments = fixture.Store.Assignments().ToList();
+        Assert.Equal([(original.Id.Value, stored.EventId), ("resent-copy", stored.EventId)], assignments);
+    }
+
+    [Fact]
+    public void Ingest_ContentDuplicateSentAgain_IsADuplicateOfTheOriginal()
+    {
+        using var fixture = new StoreFixture();
+        var original = TestCorpus.Seed(TestCorpus.RussianB);
+        fixture.Ingestor.Ingest(original);
+        fixture.Ingestor.Ingest(original with { Id = new StoryId("resent-copy") });
+
+        var again = fixture.Ingestor.Ingest(original with { Id = new StoryId("resent-copy"), Text = "a different text under the same id" });
+
+        Assert.Equal(IngestOutcome.Duplicate, again.Outcome);
+        Assert.Equal(original.Id, again.DuplicateOf);
+    }
+
+    [Fact]
+    public void Delete_ContentDuplicate_ForgetsItsIdAndKeepsTheOriginal()
+    {
+        using var fixture = new StoreFixture();
+        var original = TestCorpus.Seed(TestCorpus.RussianB);
+        var stored = fixture.Ingestor.Ingest(original);
+        fixture.Ingestor.Ingest(original with { Id = new StoryId("resent-copy") });
+
+        var deleted = fixture.Ingestor.Delete(new StoryId("resent-copy"));
+
+        Assert.NotNull(deleted);
+        Assert.False(deleted.EventRemoved);
+        Assert.Equal([(original.Id.Value, stored.EventId)], fixture.Store.Assignments().ToList());
+    }
+
+    [Fact]
+    public void Delete_OriginalOfAContentDuplicate_RemovesTheDuplicateToo()
+    {
+        using var fixture = new StoreFixture();
+        var original = TestCorpus.Seed(TestCorpus.RussianB);
+        fixture.Ingestor.Ingest(original);
+        fixture.Ingestor.Ingest(original with { Id = new StoryId("resent-copy") });
+
+        fixture.Ingestor.Delete(original.Id);
+
+        Assert.Empty(fixture.Store.Assignments());
+        Assert.Null(fixture.Store.FindAlias(new StoryId("resent-copy")));
+    }
+
+    [Fact]
     public void Ingest_SameInputInTheSameOrder_GivesTheSameEventIds()
     {
         using var a = new StoreFixture();

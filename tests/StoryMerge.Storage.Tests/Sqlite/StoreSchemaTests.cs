@@ -97,12 +97,12 @@ public class StoreSchemaTests
         using var fixture = new StoreFixture();
         foreach (var story in StoryMerge.Core.Tests.TestCorpus.Seeds()) fixture.Ingestor.Ingest(story);
         fixture.Reopen();
-        // What a version-1 database looks like: without the tables migration 2 adds.
+        // What a version-1 database looks like: without the tables migrations 2 and 3 add.
         using (var connection = new SqliteConnection($"Data Source={fixture.Path};Pooling=False"))
         {
             connection.Open();
             using var command = connection.CreateCommand();
-            command.CommandText = "DROP TABLE kept_apart; DROP TABLE fact_resolutions; PRAGMA user_version = 1;";
+            command.CommandText = "DROP TABLE kept_apart; DROP TABLE fact_resolutions; DROP TABLE story_aliases; PRAGMA user_version = 1;";
             command.ExecuteNonQuery();
         }
 
