@@ -22,7 +22,7 @@ public class ScorePairBenchmark
         var rarity = new KeyRarity(pipeline.Background);
         rarity.Add(_a.Keys);
         rarity.Add(_b.Keys);
-        _scorer = new PairScorer(pipeline.Options.Scoring, new KeyWeigher(rarity), new StoryBackgrounds(new PairStatistics(pipeline.Background)));
+        _scorer = pipeline.Scorer(new KeyWeigher(rarity), new StoryBackgrounds(new PairStatistics(pipeline.Background)), new SignalCoverage());
         _scorer.Score(_a, _b);   // weighs both stories' keys once, as a batch does
     }
 

@@ -25,6 +25,15 @@ public sealed class DedupPipeline
 
     public AnalyzedStory Analyze(Story story) => Analyzer.Analyze(story);
 
+    /// <summary>The pair scorer of these options over a collection's key weights, story profiles and signal coverage: the one place batch, store and tools get theirs.</summary>
+    public PairScorer Scorer(KeyWeigher weigher, IStoryBackgrounds backgrounds, SignalCoverage coverage)
+    {
+        ArgumentNullException.ThrowIfNull(weigher);
+        ArgumentNullException.ThrowIfNull(backgrounds);
+        ArgumentNullException.ThrowIfNull(coverage);
+        return new PairScorer(Options.Scoring, weigher, backgrounds, coverage);
+    }
+
     /// <summary>Analyses stories in parallel, keeping their order; a story the analysis refuses (too long) is left out and handed to <paramref name="rejected"/> with the reason.</summary>
     /// <exception cref="ArgumentException">A story was refused and no <paramref name="rejected"/> callback was given.</exception>
     public IReadOnlyList<AnalyzedStory> AnalyzeAll(IReadOnlyList<Story> stories, IProgress<BatchProgress>? progress = null,
@@ -72,7 +81,7 @@ public sealed class DedupPipeline
         var duplicate = stories.GroupBy(s => s.Id).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null) throw new ArgumentException($"Story id '{duplicate.Key}' occurs {duplicate.Count()} times in the batch; ids must be unique.", nameof(stories));
         var context = BatchContext.Build(this, stories);
-        return new ScoredBatch(stories, ScoreCandidates(context, progress, cancellation));
+        return new ScoredBatch(stories, ScoreCandidates(context, progress, cancellation)) { Scorer = context.Scorer };
     }
 
     /// <summary>The second half: average-link clusters of a scored batch at a threshold, with the pair total given (so a tuner can try other weights).</summary>
@@ -80,8 +89,10 @@ public sealed class DedupPipeline
     {
         ArgumentNullException.ThrowIfNull(scored);
         ArgumentNullException.ThrowIfNull(total);
-        var clusterer = new AverageLinkClusterer(Options.Clustering, threshold);
-        return clusterer.Cluster(scored.Stories.Count, scored.Pairs.Select(e => new ScoredEdge(e.I, e.J, total(e.Score))));
+        var stories = scored.Stories;
+        Func<int, int, double>? missing = scored.Scorer is { } scorer ? (i, j) => total(scorer.Score(stories[i], stories[j])) : null;
+        var clusterer = new AverageLinkClusterer(Options.Clustering, threshold, missing);
+        return clusterer.Cluster(stories.Count, scored.Pairs.Select(e => new ScoredEdge(e.I, e.J, total(e.Score))));
     }
 
     /// <summary>The scored candidate pairs of a batch, each pair once (i &lt; j).</summary>
@@ -131,7 +142,7 @@ internal sealed class BatchContext
             Stories = stories,
             Position = stories.Select((s, i) => (s.Id, i)).ToDictionary(x => x.Id, x => x.i),
             Index = index,
-            Scorer = new PairScorer(pipeline.Options.Scoring, weigher, backgrounds),
+            Scorer = pipeline.Scorer(weigher, backgrounds, SignalCoverage.Of(stories.Select(s => s.Features))),
         };
     }
 
@@ -204,7 +215,11 @@ public sealed record BatchResult(IReadOnlyList<AnalyzedStory> Stories, IReadOnly
 }
 
 /// <summary>A batch's stories and its scored candidate pairs (indexes into the stories, I &lt; J).</summary>
-public sealed record ScoredBatch(IReadOnlyList<AnalyzedStory> Stories, IReadOnlyList<(int I, int J, PairScore Score)> Pairs);
+public sealed record ScoredBatch(IReadOnlyList<AnalyzedStory> Stories, IReadOnlyList<(int I, int J, PairScore Score)> Pairs)
+{
+    /// <summary>The batch's scorer, for pairs clustering needs that retrieval did not propose; null to count those as <see cref="ClusteringOptions.MissingPairScore"/>.</summary>
+    public PairScorer? Scorer { get; init; }
+}
 
 /// <summary>Progress of a long batch: the stage and how far it is.</summary>
 public readonly record struct BatchProgress(string Stage, int Done, int Total);

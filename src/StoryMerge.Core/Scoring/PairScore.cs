@@ -15,8 +15,11 @@ public sealed record PairScore(StoryId A, StoryId B, PairSignals Signals, double
         return total;
     }
 
-    /// <summary>This pair's total under other weights.</summary>
-    public double TotalWith(IReadOnlyList<double> weights) => Combine(weights, Z, Penalty);
+    /// <summary>Which signals both stories' languages carry (<see cref="SignalCoverage"/>); null when all do.</summary>
+    public bool[]? Carried { get; init; }
+
+    /// <summary>This pair's total under other weights, scaled over the carried signals as the scorer does.</summary>
+    public double TotalWith(IReadOnlyList<double> weights) => Combine(Carried is null ? weights : PairScorer.Scaled(weights, Carried), Z, Penalty);
 
     /// <summary>The signals as "names z=7.1 (0.42)", strongest first, for error reports and editors.</summary>
     public string Explain() => string.Join(", ",

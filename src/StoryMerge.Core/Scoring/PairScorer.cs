@@ -7,11 +7,15 @@ namespace StoryMerge.Core.Scoring;
 /// A raw similarity is not comparable across language pairs: two unrelated Russian reports share more words than one
 /// story told in Kazakh and Russian. Each signal is therefore turned into a z-score against unrelated pairs of the
 /// same two languages, seen from each story (<see cref="StoryBackgrounds"/>): the two z-scores are averaged, capped,
-/// weighted and summed; then penalties for a shared language
-/// and for dates too far apart are subtracted. Thread-safe while the rarity and statistics are not being written.
+/// weighted and summed over the signals both languages carry (<see cref="SignalCoverage"/>: a signal a script or
+/// the lexicon cannot give is no evidence against a match, so the other signals' weights are scaled up to the full
+/// sum); then penalties for a shared language and for dates too far apart are subtracted. Build it with <see cref="DedupPipeline.Scorer"/>.
+/// Thread-safe while the rarity and statistics are not being written.
 /// </remarks>
-public sealed class PairScorer(ScoringOptions options, KeyWeigher weigher, IStoryBackgrounds backgrounds) : IPairScorer
+public sealed class PairScorer(ScoringOptions options, KeyWeigher weigher, IStoryBackgrounds backgrounds, SignalCoverage coverage) : IPairScorer
 {
+    private readonly double[] _weights = options.Weights;
+
     /// <summary>Smallest spread divided by: a story that shares no key with any sampled story has a spread of zero.</summary>
     private const double MinStdDev = 0.01;
 
@@ -54,6 +58,35 @@ public sealed class PairScorer(ScoringOptions options, KeyWeigher weigher, IStor
         return Combine(a, b, signals, backgrounds.For(b, a.Language)).Total;
     }
 
+    /// <summary>Which signals both languages carry; null when all do.</summary>
+    private bool[]? CarriedBy(LanguageTag a, LanguageTag b)
+    {
+        bool[]? carried = null;
+        for (int i = 0; i < PairSignals.Count; i++)
+        {
+            if (coverage.Carries(a, b, i)) continue;
+            carried ??= Enumerable.Repeat(true, PairSignals.Count).ToArray();
+            carried[i] = false;
+        }
+        return carried;
+    }
+
+    /// <summary>The weights of the carried signals scaled up to the full sum, the others zero (all given back when none is carried).</summary>
+    public static double[] Scaled(IReadOnlyList<double> weights, bool[] carried)
+    {
+        ArgumentNullException.ThrowIfNull(weights);
+        ArgumentNullException.ThrowIfNull(carried);
+        double all = 0, kept = 0;
+        for (int i = 0; i < weights.Count; i++)
+        {
+            all += weights[i];
+            if (carried[i]) kept += weights[i];
+        }
+        var scaled = new double[weights.Count];
+        for (int i = 0; i < weights.Count; i++) scaled[i] = kept == 0 ? weights[i] : carried[i] ? weights[i] * all / kept : 0;
+        return scaled;
+    }
+
     /// <summary>Turns a pair's signals into z-scores seen from each story (a's profile as given), the penalties and the total.</summary>
     private PairScore Combine(MatchFeatures a, MatchFeatures b, PairSignals signals, SignalStatistics fromA)
     {
@@ -65,6 +98,10 @@ public sealed class PairScorer(ScoringOptions options, KeyWeigher weigher, IStor
             double zb = (signals[i] - fromB.Mean[i]) / Math.Max(fromB.StdDev[i], MinStdDev);
             z[i] = Math.Clamp((za + zb) / 2, -options.MaxSignalZ, options.MaxSignalZ);
         }
+        var carried = CarriedBy(a.Language, b.Language);
+        var weights = carried is null ? _weights : Scaled(_weights, carried);
+        for (int i = 0; i < PairSignals.Count; i++)
+            if (carried is { } c && !c[i]) z[i] = 0;
         double penalty = 0;
         if (a.Language == b.Language) penalty += options.SameLanguagePenalty;
         if (a.Published is { } da && b.Published is { } db)
@@ -72,8 +109,8 @@ public sealed class PairScorer(ScoringOptions options, KeyWeigher weigher, IStor
             int days = Math.Abs(da.DayNumber - db.DayNumber);
             if (days > options.DateWindowDays) penalty += (days - options.DateWindowDays) * options.DatePenaltyPerDay;
         }
-        double total = PairScore.Combine(options.Weights, z, penalty);
+        double total = PairScore.Combine(weights, z, penalty);
         var similarity = Similarity.Clamp(1 / (1 + Math.Exp(-(total - options.MatchThreshold))));
-        return new PairScore(a.Id, b.Id, signals, z, penalty, total, similarity);
+        return new PairScore(a.Id, b.Id, signals, z, penalty, total, similarity) { Carried = carried };
     }
 }

@@ -16,6 +16,7 @@ public sealed class ArchiveScoring
     /// <summary>Growth of the archive (5%) after which key weights are taken again.</summary>
     public const double WeightRefreshGrowth = 1.05;
 
+    private readonly DedupPipeline _pipeline;
     private readonly DedupOptions _options;
     private int _generation = -1;
 
@@ -23,6 +24,7 @@ public sealed class ArchiveScoring
     {
         ArgumentNullException.ThrowIfNull(pipeline);
         ArgumentNullException.ThrowIfNull(store);
+        _pipeline = pipeline;
         _options = pipeline.Options;
         Rarity = new KeyRarity(pipeline.Background);
         Rarity.AddCounts(store.KeyFrequencies(), checked((int)store.StoryCount()));
@@ -68,6 +70,6 @@ public sealed class ArchiveScoring
         _generation = generation;
         Weigher = new KeyWeigher(Rarity);
         Backgrounds.UseWeigher(Weigher);
-        Scorer = new PairScorer(_options.Scoring, Weigher, Backgrounds);
+        Scorer = _pipeline.Scorer(Weigher, Backgrounds, Backgrounds.Coverage);
     }
 }

@@ -43,6 +43,9 @@ public sealed class SampledBackgrounds : IStoryBackgrounds
         return (long)(BitConverter.ToUInt64(hash, 0) >> 1);
     }
 
+    /// <summary>Which signals each language carries, measured on its sample (so a reopened store measures the same).</summary>
+    public SignalCoverage Coverage { get; } = new();
+
     /// <summary>Stories each language's sample holds at most.</summary>
     public int Size => _size;
 
@@ -74,7 +77,11 @@ public sealed class SampledBackgrounds : IStoryBackgrounds
     {
         ArgumentNullException.ThrowIfNull(sample);
         _samples[language] = sample.OrderBy(s => s.SampleRank).ThenBy(s => s.Seq).Take(_size).ToList();
+        MeasureCoverage(language);
     }
+
+    private void MeasureCoverage(LanguageTag language) =>
+        Coverage.Measure(language, _samples.TryGetValue(language, out var sample) ? sample.Select(s => s.Features).ToList() : []);
 
     /// <summary>A newly stored story: it enters its language's sample when its rank is among the lowest.</summary>
     public void Offer(StoredFeatures story)
@@ -87,6 +94,7 @@ public sealed class SampledBackgrounds : IStoryBackgrounds
         int at = sample.FindIndex(s => Compare(story, s) < 0);
         sample.Insert(at < 0 ? sample.Count : at, story);
         if (sample.Count > _size) sample.RemoveAt(sample.Count - 1);
+        MeasureCoverage(language);
     }
 
     /// <summary>Whether a deleted story was in its language's sample (which must then be read again from the store).</summary>

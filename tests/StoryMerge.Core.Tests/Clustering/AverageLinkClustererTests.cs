@@ -40,4 +40,32 @@ public class AverageLinkClustererTests
             Assert.Equal(Enumerable.Range(0, n), clusters.SelectMany(c => c).Order());
         }
     }
+
+    private static IReadOnlyList<IReadOnlyList<int>> ClusterScoringMissing(int n, Func<int, int, double> missing, params (int, int, double)[] edges) =>
+        new AverageLinkClusterer(new ClusteringOptions { MissingPairScore = -1 }, threshold: 4, missing)
+            .Cluster(n, edges.Select(e => new ScoredEdge(e.Item1, e.Item2, e.Item3)));
+
+    [Fact]
+    public void Cluster_MissingPairsThatScoreHighWhenScored_AreJoined()
+    {
+        // 0-1 and 2-3 are linked by one candidate pair; the three pairs retrieval never proposed score 5 when asked.
+        var clusters = ClusterScoringMissing(4, (_, _) => 5, (0, 1, 9), (2, 3, 9), (1, 2, 6));
+        Assert.Single(clusters);
+    }
+
+    [Fact]
+    public void Cluster_MissingPairsThatScoreLowWhenScored_StayApart()
+    {
+        var clusters = ClusterScoringMissing(4, (_, _) => 0, (0, 1, 9), (2, 3, 9), (1, 2, 6));
+        Assert.Equal([[0, 1], [2, 3]], clusters.Select(c => c.ToArray()).ToArray());
+    }
+
+    [Fact]
+    public void Cluster_ScoringMissingPairs_AsksForEachPairAtMostOnce()
+    {
+        var asked = new List<(int, int)>();
+        ClusterScoringMissing(6, (i, j) => { asked.Add((i, j)); return 5; }, (0, 1, 9), (1, 2, 9), (3, 4, 9), (4, 5, 9), (2, 3, 6));
+        Assert.Equal(asked.Count, asked.Distinct().Count());
+        Assert.All(asked, p => Assert.True(p.Item1 < p.Item2));
+    }
 }

@@ -5,10 +5,10 @@ namespace StoryMerge.Core.Tests.Scoring;
 
 public class PairScorerTests
 {
-    private static PairScorer Scorer(ScoringOptions? options = null)
+    private static PairScorer Scorer(ScoringOptions? options = null, SignalCoverage? coverage = null)
     {
         var statistics = new PairStatistics(BackgroundModel.Shipped);
-        return new PairScorer(options ?? new ScoringOptions(), new KeyWeigher(new KeyRarity(BackgroundModel.Shipped)), new StoryBackgrounds(statistics));
+        return new PairScorer(options ?? new ScoringOptions(), new KeyWeigher(new KeyRarity(BackgroundModel.Shipped)), new StoryBackgrounds(statistics), coverage ?? new SignalCoverage());
     }
 
     private static AnalyzedStory Seed(string id) => TestCorpus.Pipeline.Analyze(TestCorpus.Seed(id));
@@ -65,6 +65,24 @@ public class PairScorerTests
             Assert.True(double.IsFinite(score.Total));
             Assert.InRange(score.Similarity.Value, 0, 1);
         }
+    }
+
+    [Fact]
+    public void Score_LanguageWhoseStoriesCarryNoNames_LeavesNamesOutAndScalesTheOtherWeights()
+    {
+        var kazakh = Seed(TestCorpus.Kazakh);
+        var russian = Seed(TestCorpus.RussianA);
+        var coverage = new SignalCoverage();
+        var nameless = new MatchFeatures(new StoryId("k"), kazakh.Language, null, new MatchKeys(new HashSet<string>(), kazakh.Keys.Numbers, kazakh.Keys.Words, kazakh.Keys.Concepts), kazakh.Features.Vector);
+        coverage.Measure(kazakh.Language, [nameless]);
+        var options = new ScoringOptions();
+
+        var score = Scorer(options, coverage).Score(kazakh, russian);
+
+        Assert.Equal(0, score.Z[1]);
+        double scale = options.Weights.Sum() / (options.Weights.Sum() - options.NamesWeight);
+        double expected = Enumerable.Range(0, PairSignals.Count).Where(i => i != 1).Sum(i => options.Weights[i] * scale * score.Z[i]) - score.Penalty;
+        Assert.Equal(expected, score.Total, 9);
     }
 
     [Fact]
