@@ -9,9 +9,11 @@ using StoryMerge.Storage.Sqlite;
 // The scale benchmark of the persistent store: generate a synthetic feed of N stories, ingest it into an empty
 // database exactly as `storymerge ingest` does, and report throughput, assignment latency, database bytes per story,
 // peak memory and (against the generator's labels) BCubed quality.
-// Usage: dotnet run -c Release --project benchmarks/StoryMerge.Scale -- --stories 100000 [--work DIR] [--seed N]
+// Usage: dotnet run -c Release --project benchmarks/StoryMerge.Scale -- --stories 100000 [--work DIR] [--seed N] [--feed-only]
+// (--feed-only writes the generated feed, DIR/feed-N.jsonl, and stops: the batch benchmark runs `cluster` and the peer on it.)
 
 int stories = 10_000, seed = 7;
+bool feedOnly = false;
 string work = Path.Combine(Path.GetTempPath(), "storymerge-scale");
 for (int i = 0; i < args.Length; i++)
 {
@@ -20,7 +22,8 @@ for (int i = 0; i < args.Length; i++)
         case "--stories": stories = int.Parse(args[++i], System.Globalization.CultureInfo.InvariantCulture); break;
         case "--work": work = args[++i]; break;
         case "--seed": seed = int.Parse(args[++i], System.Globalization.CultureInfo.InvariantCulture); break;
-        default: Console.Error.WriteLine($"unknown argument {args[i]}; usage: --stories N [--work DIR] [--seed N]"); return 2;
+        case "--feed-only": feedOnly = true; break;
+        default: Console.Error.WriteLine($"unknown argument {args[i]}; usage: --stories N [--work DIR] [--seed N] [--feed-only]"); return 2;
     }
 }
 Directory.CreateDirectory(work);
@@ -42,6 +45,7 @@ using (var writer = new StreamWriter(feedPath))
             title = story.Title, text = story.Text, source = story.Source, @event = label,
         }));
 Console.WriteLine($"feed: {stories:N0} stories ({FeedGenerator.EventShare:P0} copies of labelled events), {new FileInfo(feedPath).Length / 1e6:0.0} MB, days {feed.Min(f => f.Story.Published):yyyy-MM-dd}..{feed.Max(f => f.Story.Published):yyyy-MM-dd}, made in {clock.Elapsed.TotalSeconds:0.0}s");
+if (feedOnly) return 0;
 var gold = feed.ToDictionary(f => f.Story.Id.Value, f => f.Event, StringComparer.Ordinal);
 feed = [];
 
