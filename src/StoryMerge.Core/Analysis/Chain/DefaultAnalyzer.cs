@@ -17,6 +17,7 @@ public sealed class DefaultAnalyzer(LanguageTag language, NeutralForm neutral) :
         result = new LowerFormFilter(result);
         result = new StopWordMarkFilter(result, StopWords);
         result = new ICUFoldingFilter(result);
+        result = new SymbolDropFilter(result);   // a word of modifier letters alone (ʻ) folds to nothing
         result = new NeutralFormFilter(result, Neutral);
         return new TokenStreamComponents(source, result);
     }

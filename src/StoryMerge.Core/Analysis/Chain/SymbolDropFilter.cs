@@ -4,7 +4,7 @@ using Lucene.Net.Analysis.Util;
 
 namespace StoryMerge.Core.Analysis.Chain;
 
-/// <summary>Drops tokens without a letter or digit (the punctuation Lucene's Chinese and ICU tokenizers emit as words).</summary>
+/// <summary>Drops tokens without a letter or digit (the punctuation Lucene's Chinese and ICU tokenizers emit as words, and words that folding left empty).</summary>
 public sealed class SymbolDropFilter : FilteringTokenFilter
 {
     private readonly ICharTermAttribute _term;

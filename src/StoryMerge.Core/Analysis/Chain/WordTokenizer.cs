@@ -62,7 +62,7 @@ public sealed class WordTokenizer : Tokenizer
     public override void Reset()
     {
         base.Reset();
-        _text = m_input.ReadToEnd();
+        _text = m_input.ReadToEnd() ?? string.Empty;   // Lucene.Net's reusable string reader answers null for an empty text
         _position = 0;
     }
 }
