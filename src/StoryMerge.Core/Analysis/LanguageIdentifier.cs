@@ -33,7 +33,7 @@ public sealed class LanguageIdentifier
     /// <summary>The languages Lingua has no model of, with the letters (or letter pairs) one of which a text must show before its own profile may name it.</summary>
     private static readonly Dictionary<string, string[]> OwnOnlyMarkers = new(StringComparer.Ordinal)
     {
-        ["ky"] = ["ң", "ө", "ү"], ["tt"] = ["җ", "һ", "ә"], ["ba"] = ["ҙ", "ҫ", "ҡ"], ["tg"] = ["ӣ", "ӯ", "ҷ", "ҳ"], ["sah"] = ["ҕ", "ҥ"],
+        ["ky"] = ["ң", "ө", "ү"], ["tt"] = ["җ", "һ", "ә"], ["ba"] = ["ҙ", "ҫ", "ҡ"], ["tg"] = ["ӣ", "ӯ", "ҷ", "ҳ"], ["sah"] = ["ҕ", "ҥ", "дь"],
         ["uz"] = ["ў", "ҳ", "oʻ", "gʻ", "o'", "g'", "o‘", "g‘", "o’", "g’"], ["tk"] = ["ň", "ý", "ä"],
     };
 

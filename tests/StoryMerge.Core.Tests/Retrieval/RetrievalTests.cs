@@ -161,3 +161,14 @@ public class KeyWeigherTests
         return weigher.For(probe).Ids[(int)family].Single();
     }
 }
+
+public class NgramEmbedderLongWordTests
+{
+    [Fact]
+    public void Embed_WordOfFiveHundredLetters_UnitVector()
+    {
+        var word = new string('a', 250) + new string('b', 250);
+        var vector = new StoryMerge.Core.Retrieval.NgramEmbedder(256).Embed([new StoryMerge.Core.Analysis.Token(word, 0, 0, false) { Neutral = word }]);
+        Assert.Equal(1.0, System.Numerics.Tensors.TensorPrimitives.Norm(vector), 3);
+    }
+}
