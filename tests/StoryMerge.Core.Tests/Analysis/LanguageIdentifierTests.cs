@@ -54,6 +54,22 @@ public class LanguageIdentifierTests
     public void Identify_KazakhWithoutMarkerLetters_NotKyrgyz() => Assert.NotEqual("ky", _identifier.Identify("Бүгін Астанада үкімет отырысы өтті және министрлер есеп берді.").Code);
 
     [Fact]
+    public void Identify_ManyThreadsAtOnce_SameAnswersAsOneThread()
+    {
+        string[] texts =
+        [
+            "В Алматы прошёл второй казахстанско-российский медиафорум.", "The driver stopped and paramedics attended the scene.",
+            "Le président a rencontré les journalistes dans la capitale.", "شارك ممثلون عن العديد من الدول في الاجتماع.",
+            "Плями можна знайти приблизно в 10 милях від берега.", "Prezydent spotkał się z dziennikarzami w stolicy.",
+        ];
+        var inputs = Enumerable.Range(0, 240).Select(i => texts[i % texts.Length]).ToArray();
+        var sequential = inputs.Select(t => new LanguageIdentifier().Identify(t).Code).ToArray();
+        var parallel = new string[inputs.Length];
+        Parallel.For(0, inputs.Length, new ParallelOptions { MaxDegreeOfParallelism = 8 }, i => parallel[i] = _identifier.Identify(inputs[i]).Code);
+        Assert.Equal(sequential, parallel);
+    }
+
+    [Fact]
     public void Identify_Empty_ReturnsUndetermined() => Assert.False(_identifier.Identify("").IsKnown);
 
     [Fact]
