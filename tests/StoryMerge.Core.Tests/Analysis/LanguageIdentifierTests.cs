@@ -54,6 +54,7 @@ public class LanguageIdentifierTests
     public void Identify_KazakhWithoutMarkerLetters_NotKyrgyz() => Assert.NotEqual("ky", _identifier.Identify("Бүгін Астанада үкімет отырысы өтті және министрлер есеп берді.").Code);
 
     [Fact]
+    [Trait("Category", "Slow")]
     public void Identify_ManyThreadsAtOnce_SameAnswersAsOneThread()
     {
         string[] texts =
