@@ -5,7 +5,7 @@ namespace StoryMerge.Core.Analysis;
 internal sealed record LanguageProfile(string Code, Script Script, IReadOnlySet<string> StopWords, string TellingLetters, string ForbiddenLetters);
 
 /// <summary>The writing system of a text, decided before the language.</summary>
-internal enum Script { Latin, Cyrillic, Greek, Arabic, Hebrew, Georgian, Armenian, Han, Other }
+internal enum Script { Latin, Cyrillic, Greek, Arabic, Hebrew, Georgian, Armenian, Han, Kana, Hangul, Devanagari, Thai, Lao, Khmer, Myanmar, Other }
 
 internal static class LanguageProfiles
 {
@@ -34,6 +34,10 @@ internal static class LanguageProfiles
             "ђјљњћџ", "ыэёъіїєґўщ"),
         P("mk", Script.Cyrillic, "и во на е да се за од со не што како кој која кое ќе беше биле но или по до според по години исто така",
             "ѓќѕјљњ", "ыэёъіїєґўщ"),
+        P("tg", Script.Cyrillic, "ва дар ба аз ки бо барои ин он мешавад шуд буд аст ҳам то низ баъд пас чун агар ё вале аммо мо шумо онҳо худ ҳар як ду сол соли дорад мебошад гуфт карда",
+            "ӣӯҷҳқғ", "ыщэёңөүұһіәҡҙҫҗў"),
+        P("sah", Script.Cyrillic, "уонна кини кинилэр бу ол маны онтон эрэ да диэн буолла буолар суох баар биир икки сыл сылга итиннэ өссө эбит",
+            "ҕҥөүһ", "әғқұіҡҙҫҗӣӯҷў"),
         P("mn", Script.Cyrillic, "бол байна болон нь энэ тэр юм гэж гэсэн байсан оны жил буюу ч бас дээр хүртэл", "өү", "әғқңұһіъщ"),
         P("en", Script.Latin, "the of and to a in is that for it was on with as he she by at from his her they be this have an are not or but has had were which been their said its after who will would more also than about into over year there up can out one new when we only",
             "", "çğışəñäöüßàéèêâîôûœæøåąęłńśźżčřšžďťňůőű"),
@@ -57,13 +61,21 @@ internal static class LanguageProfiles
             "əğışçöüxq", "ñäßąęłčřž"),
         P("uz", Script.Latin, "va bir bu ham uchun bilan sifatida bo'lgan kabi yana ko'p eng lekin ammo yoki qadar keyin oldin ko'ra yil yilda esa ki u nima har emas bor yo'q dedi bo'ldi tomonidan",
             "oʻgʻ'qx", "əığşçöüñäß"),
+        P("tk", Script.Latin, "we bilen bu bir üçin hem-de hem diýip boýunça ýaly has köp iň emma ýa-da çenli soň öň görä ýyl ýylda bolsa ol näme her däl bar ýok diýdi boldy tarapyndan",
+            "äňýžşçöü", "əqxıñß"),
+        P("uz", Script.Cyrillic, "ва бир бу ҳам учун билан сифатида бўлган каби яна кўп энг лекин аммо ёки қадар кейин олдин кўра йил йилда эса ки у нима ҳар эмас бор йўқ деди бўлди томонидан",
+            "ўқғҳ", "ыщәңөүұһіҡҙҫҗӣӯҷ"),
     ];
 
-    public static readonly IReadOnlyDictionary<string, LanguageProfile> ByCode = All.ToDictionary(p => p.Code);
+    /// <summary>The first profile of each code (Uzbek has one per script; the first is its usual script).</summary>
+    public static readonly IReadOnlyDictionary<string, LanguageProfile> ByCode = All.GroupBy(p => p.Code).ToDictionary(g => g.Key, g => g.First());
 
-    /// <summary>Stop words of a language, or an empty set when it has no profile.</summary>
+    private static readonly IReadOnlyDictionary<string, IReadOnlySet<string>> StopWordsByCode =
+        All.GroupBy(p => p.Code).ToDictionary(g => g.Key, g => (IReadOnlySet<string>)g.SelectMany(p => p.StopWords).ToHashSet(StringComparer.Ordinal));
+
+    /// <summary>Stop words of a language (of all its scripts), or an empty set when it has no profile.</summary>
     public static IReadOnlySet<string> StopWordsOf(LanguageTag language) =>
-        ByCode.TryGetValue(language.Code, out var p) ? p.StopWords : EmptySet;
+        StopWordsByCode.TryGetValue(language.Code, out var words) ? words : EmptySet;
 
     private static readonly IReadOnlySet<string> EmptySet = new HashSet<string>();
 }

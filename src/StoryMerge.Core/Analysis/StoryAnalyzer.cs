@@ -1,18 +1,16 @@
+using StoryMerge.Core.Analysis.Chain;
 using StoryMerge.Core.Retrieval;
 
 namespace StoryMerge.Core.Analysis;
 
-/// <summary>Runs the analysis chain on one story: furniture → language → sentences → tokens → stop words → stems → neutral form → entities, figures, dates → keys and vector.</summary>
+/// <summary>Runs the analysis on one story: furniture → language → sentences → the language's Lucene chain (tokens, stop words, stems, folding, neutral form) → entities, figures, dates → keys and vector.</summary>
 /// <remarks>Immutable and thread-safe: build once, share.</remarks>
 public sealed class StoryAnalyzer(AnalysisOptions options, NeutralForm neutralForm, Lexicon lexicon)
 {
     private readonly PageFurnitureFilter _furniture = new();
     private readonly LanguageIdentifier _languages = new();
     private readonly SentenceSplitter _sentences = new();
-    private readonly Tokenizer _tokenizer = new();
-    private readonly StopWordFilter _stopWords = new();
-    private readonly StemmerFilter _stemmer = new();
-    private readonly NormalizerFilter _normalizer = new(neutralForm);
+    private readonly AnalyzerRegistry _chains = new(neutralForm);
     private readonly EntityTagger _entities = new();
     private readonly FigureExtractor _figures = new();
     private readonly DateExtractor _dates = new();
@@ -33,11 +31,9 @@ public sealed class StoryAnalyzer(AnalysisOptions options, NeutralForm neutralFo
         var body = stripped.Body;
         var language = story.Language.IsKnown ? story.Language : _languages.Identify(body.Length > 0 ? body : story.Text);
 
+        var chain = _chains.For(language);
         var sentences = _sentences.Split(body);
-        IReadOnlyList<Token> tokens = _tokenizer.Tokenize(sentences);
-        tokens = _stopWords.Apply(tokens, language);
-        tokens = _stemmer.Apply(tokens, language);
-        tokens = _normalizer.Apply(tokens);
+        var tokens = TokenReader.Read(chain, sentences);
 
         var entities = _entities.Tag(body, tokens, language);
         var figures = _figures.Extract(body, tokens);
@@ -46,7 +42,7 @@ public sealed class StoryAnalyzer(AnalysisOptions options, NeutralForm neutralFo
         // The headline adds evidence for matching (names, numbers) but is not part of the body.
         IReadOnlyList<Token> titleTokens = [];
         if (title is not null && !body.StartsWith(title, StringComparison.Ordinal))
-            titleTokens = _normalizer.Apply(_stemmer.Apply(_stopWords.Apply(_tokenizer.Tokenize(_sentences.Split(title)), language), language));
+            titleTokens = TokenReader.Read(chain, _sentences.Split(title));
 
         var keys = _keys.Extract(tokens.Concat(titleTokens).ToList(), figures, language);
         return new AnalyzedStory

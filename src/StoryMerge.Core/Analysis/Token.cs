@@ -23,6 +23,9 @@ public sealed record Token(string Surface, int Start, int Sentence, bool Sentenc
 
     public bool IsNumber => Surface.Length > 0 && char.IsDigit(Surface[0]);
 
+    /// <summary>Written in a script without capitals (Han, kana, Hangul, Arabic, Hebrew, Devanagari, Georgian, Thai, …), where no capital can mark a name.</summary>
+    public bool IsCaseless => Surface.Length > 0 && (char.GetUnicodeCategory(Surface[0]) == System.Globalization.UnicodeCategory.OtherLetter || Surface[0] is >= '\u10D0' and <= '\u10FF');
+
     /// <summary>Starts with a capital letter (Title case or an acronym).</summary>
     public bool IsCapitalised => Surface.Length > 0 && char.IsUpper(Surface[0]);
 

@@ -32,7 +32,8 @@ public sealed class MatchKeyExtractor(Lexicon lexicon)
                 continue;
             }
             if (t.IsStopWord || t.Neutral.Length == 0) continue;
-            bool name = t.IsAcronym || (t.IsCapitalised && (!t.SentenceInitial || capitalisedInside.Contains(t.Neutral)));
+            // Without capitals every content word may be a name; rarity weighting keeps the common ones from counting.
+            bool name = t.IsAcronym || (t.IsCapitalised && (!t.SentenceInitial || capitalisedInside.Contains(t.Neutral))) || (t.IsCaseless && t.Neutral.Length >= 3);
             if (name)
             {
                 AddSkeleton(names, "n:", t.Neutral);

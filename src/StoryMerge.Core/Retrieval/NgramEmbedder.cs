@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Numerics.Tensors;
 using StoryMerge.Core.Analysis;
 
@@ -11,6 +12,7 @@ namespace StoryMerge.Core.Retrieval;
 /// </remarks>
 public sealed class NgramEmbedder
 {
+    private const int StackWordLength = 64;
     private readonly int _dimensions;
 
     /// <exception cref="ArgumentOutOfRangeException">Dimensions below 64 or above 1,048,576.</exception>
@@ -25,10 +27,19 @@ public sealed class NgramEmbedder
     {
         ArgumentNullException.ThrowIfNull(tokens);
         var vector = new float[_dimensions];
-        Span<char> gram = stackalloc char[Tokenizer.MaxTokenLength + 2];
+        Span<char> gram = stackalloc char[StackWordLength + 2];
+        char[]? rented = null;
         foreach (var t in tokens)
         {
             if (t.IsStopWord || t.IsNumber || t.Neutral.Length < 2) continue;
+            // Words have no length limit (a transliterated Japanese word can run to hundreds of letters): a long one
+            // gets a rented buffer.
+            if (t.Neutral.Length + 2 > gram.Length)
+            {
+                if (rented is not null) ArrayPool<char>.Shared.Return(rented);
+                rented = ArrayPool<char>.Shared.Rent(t.Neutral.Length + 2);
+                gram = rented;
+            }
             // Boundary marks make prefixes and suffixes their own grams: " kar", "rin ".
             var word = gram[..(t.Neutral.Length + 2)];
             word[0] = ' ';
@@ -38,6 +49,7 @@ public sealed class NgramEmbedder
                 for (int i = 0; i + n <= word.Length; i++)
                     Add(vector, word.Slice(i, n));
         }
+        if (rented is not null) ArrayPool<char>.Shared.Return(rented);
         for (int i = 0; i < vector.Length; i++) vector[i] = MathF.Sign(vector[i]) * MathF.Sqrt(MathF.Abs(vector[i]));
         float norm = TensorPrimitives.Norm(vector);
         if (norm > 0) TensorPrimitives.Divide(vector, norm, vector);

@@ -21,6 +21,20 @@ public class BenchCommandTests
     }
 
     [Fact]
+    public void Run_ChineseAndJapaneseReports_NoneSkippedNoCrash()
+    {
+        // bench crashed on such a file: a transliterated Japanese or Chinese word made the n-gram embedder throw.
+        using var dir = new TempDirectory();
+        var lines = File.ReadLines(Path.Combine(TempDirectory.RepositoryRoot, "benchmarks", "data", "ntrex-dev-wide", "full.jsonl"))
+            .Where(l => l.Contains("\"lang\": \"ja\"") || l.Contains("\"lang\": \"zh\"") || l.Contains("\"lang\": \"en\"")).Take(60);
+        var path = dir.Write("cjk.jsonl", string.Join('\n', lines) + "\n");
+        var (exit, output, error) = Run(new BenchCommand.Arguments(path, null, 0));
+        Assert.Equal(ExitCodes.Success, exit);
+        Assert.DoesNotContain("skipped", error);
+        Assert.Contains("60 stories", output);
+    }
+
+    [Fact]
     public void Run_CorpusWithGold_PerfectScores()
     {
         var (exit, output, _) = Run(new BenchCommand.Arguments(TempDirectory.Corpus, null, 0));

@@ -28,7 +28,7 @@ public class StemmerTests
     [Fact]
     public void Stem_Empty_ReturnsEmpty()
     {
-        foreach (var stemmer in new ILightStemmer[] { TurkicLightStemmer.Instance, EastSlavicLightStemmer.Instance, TurkishLightStemmer.Instance, StemmerFilter.For(new LanguageTag("en")) })
+        foreach (var stemmer in new ILightStemmer[] { TurkicLightStemmer.Instance, EastSlavicLightStemmer.Instance, TurkishLightStemmer.Instance, StoryMerge.Core.Analysis.En.EnglishLightStemmer.Instance })
             Assert.Equal("", stemmer.Stem(""));
     }
 

@@ -161,3 +161,31 @@ public class KeyWeigherTests
         return weigher.For(probe).Ids[(int)family].Single();
     }
 }
+
+public class NgramEmbedderLongWordTests
+{
+    [Fact]
+    public void Embed_WordOfFiveHundredLetters_UnitVector()
+    {
+        var word = new string('a', 250) + new string('b', 250);
+        var vector = new StoryMerge.Core.Retrieval.NgramEmbedder(256).Embed([new StoryMerge.Core.Analysis.Token(word, 0, 0, false) { Neutral = word }]);
+        Assert.Equal(1.0, System.Numerics.Tensors.TensorPrimitives.Norm(vector), 3);
+    }
+}
+
+public class CaselessNameKeyTests
+{
+    [Fact]
+    public void Extract_ArabicContentWord_GivesANameKey()
+    {
+        var story = new Story(new StoryId("ar1"), "التقى ترامب مع الرئيس في القاهرة يوم الاثنين.", Language: new LanguageTag("ar"));
+        Assert.NotEmpty(TestCorpus.Pipeline.Analyze(story).Keys.Names);
+    }
+
+    [Fact]
+    public void Extract_LowerCaseLatinWords_GiveNoNameKey()
+    {
+        var story = new Story(new StoryId("en1"), "the players met in the park on monday and talked for a long time.", Language: new LanguageTag("en"));
+        Assert.Empty(TestCorpus.Pipeline.Analyze(story).Keys.Names);
+    }
+}

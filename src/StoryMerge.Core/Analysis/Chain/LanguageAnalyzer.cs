@@ -1,0 +1,26 @@
+using Lucene.Net.Analysis;
+
+namespace StoryMerge.Core.Analysis.Chain;
+
+/// <summary>The analyser of one language family: a tokenizer, then filters that fill in each word's <see cref="IWordAttribute"/>; the final term is the stem.</summary>
+/// <remarks>Thread-safe (Lucene keeps one set of components per thread); build once per language, see <see cref="AnalyzerRegistry"/>.</remarks>
+public abstract class LanguageAnalyzer : Analyzer
+{
+    /// <summary>An analyser for <paramref name="language"/> writing neutral forms with <paramref name="neutral"/>.</summary>
+    protected LanguageAnalyzer(LanguageTag language, NeutralForm neutral)
+    {
+        ArgumentNullException.ThrowIfNull(neutral);
+        Language = language;
+        Neutral = neutral;
+        StopWords = LanguageProfiles.StopWordsOf(language);
+    }
+
+    /// <summary>The language the chain is built for.</summary>
+    public LanguageTag Language { get; }
+
+    /// <summary>The transliteration into the neutral form shared by all chains.</summary>
+    protected NeutralForm Neutral { get; }
+
+    /// <summary>The function words of <see cref="Language"/> (empty when it has none listed).</summary>
+    protected IReadOnlySet<string> StopWords { get; }
+}

@@ -1,0 +1,31 @@
+using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.Core;
+using Lucene.Net.Analysis.Tr;
+using Lucene.Net.Util;
+using StoryMerge.Core.Analysis.Chain;
+
+namespace StoryMerge.Core.Analysis.Tr;
+
+/// <summary>The chain of Turkish, Azerbaijani, Uzbek and Turkmen in Latin script: words, lower case (Lucene's Turkish lower-casing for tr and az: I → ı, İ → i), function words marked, the apostrophe cut for Turkish (Hillsborough'da → hillsborough, kept whole after), the Turkish light stemmer, letter folding (ə → a), neutral form.</summary>
+public sealed class TurkishAnalyzer(LanguageTag language, NeutralForm neutral) : LanguageAnalyzer(language, neutral)
+{
+    /// <inheritdoc/>
+    protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
+    {
+        var source = new WordTokenizer(reader);
+        TokenStream result = new SurfaceFilter(source);
+        result = Language.Code is "tr" or "az" ? new TurkishLowerCaseFilter(result) : new LowerCaseFilter(LuceneVersion.LUCENE_48, result);
+        result = new LowerFormFilter(result);
+        result = new StopWordMarkFilter(result, StopWords);
+        result = new NumberKeywordFilter(result);
+        if (Language.Code == "tr")
+        {
+            result = new ApostropheKeywordFilter(result);
+            result = new ApostropheFilter(result);
+        }
+        result = new LightStemFilter(result, TurkishLightStemmer.Instance);
+        result = new LetterFoldFilter(result);
+        result = new NeutralFormFilter(result, Neutral);
+        return new TokenStreamComponents(source, result);
+    }
+}
