@@ -37,6 +37,7 @@ public sealed class FormatProbe
     public static FormatProbe Of(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
+        text = text.TrimStart('\uFEFF');
         var start = text.AsSpan().TrimStart("\uFEFF \t\r\n");
         if (start.IsEmpty) return new FormatProbe(text);
         if (start[0] == '<') return OfMarkup(text, start);

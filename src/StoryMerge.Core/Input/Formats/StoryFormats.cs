@@ -39,6 +39,7 @@ public sealed class StoryFormats
     public IEnumerable<ReadItem> Read(string text, string origin)
     {
         ArgumentNullException.ThrowIfNull(text);
+        text = text.TrimStart('\uFEFF');   // parsers of XML and JSON take no byte-order mark inside a string
         var format = Detect(text);
         return format is null
             ? [ReadItem.Failed(origin, null, "not a format StoryMerge reads (expected seed text, JSONL, RSS, Atom, JSON Feed, ninjs, NewsML-G2 or an HTML page)")]

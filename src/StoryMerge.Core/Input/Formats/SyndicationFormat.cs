@@ -10,7 +10,8 @@ namespace StoryMerge.Core.Input.Formats;
 /// id: guid / Atom id / JSON Feed id, else a hash of the feed and the link; title; text: the full content
 /// (content:encoded, Atom content, content_html/content_text) as plain text, else the description or summary;
 /// language: the item's (dc:language, xml:lang, JSON Feed language), else the feed's; date: pubDate / published
-/// (else updated) with its offset; source: the item's &lt;source&gt;, else the feed's title; url: the item's link.
+/// (else updated) with its offset; source: where the item comes from (RSS &lt;source&gt;, Atom &lt;source&gt;&lt;title&gt;
+/// or the entry's author, JSON Feed's first author), else the feed's title; url: the item's link.
 /// </remarks>
 public sealed class SyndicationFormat : IStoryFormat
 {
@@ -59,12 +60,14 @@ public sealed class SyndicationFormat : IStoryFormat
             case AtomFeedItem atom:
                 language = atom.Element?.Attribute(XNamespace.Xml + "lang")?.Value ?? atom.Element?.Parent?.Attribute(XNamespace.Xml + "lang")?.Value ?? language;
                 published = atom.PublishedDateString ?? atom.UpdatedDateString;
-                source = atom.Source is { Length: > 0 } a ? a : source;
+                source = atom.Element?.Element(XName.Get("source", AtomNamespace))?.Element(XName.Get("title", AtomNamespace))?.Value is { Length: > 0 } a ? a
+                    : atom.Author?.Name is { Length: > 0 } author ? author : source;
                 break;
             case JsonFeedItem json:
                 language = json.Language ?? (feed.SpecificFeed as JsonFeed)?.Language ?? language;
                 content = json.ContentHtml ?? json.ContentText ?? content;
                 published = json.DatePublishedString ?? json.DateModifiedString;
+                source = json.Authors?.FirstOrDefault()?.Name is { Length: > 0 } name ? name : source;
                 break;
         }
         var body = HtmlText.ToText(string.IsNullOrWhiteSpace(content) ? item.Description : content);
