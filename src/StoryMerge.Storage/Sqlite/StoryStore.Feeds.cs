@@ -50,6 +50,16 @@ public sealed partial class StoryStore
             : "SELECT id, updated_at FROM events WHERE (',' || languages || ',') LIKE '%,' || $lang || ',%' ORDER BY updated_at DESC, created_seq DESC LIMIT $limit",
         r => (r.GetString(0), Parse(r.GetString(1))), ("$limit", limit), ("$lang", language?.Code));
 
+    /// <summary>What changes whenever a story is filed or retracted or an event changes: for noticing changes cheaply.</summary>
+    public ChangeMark CurrentChangeMark() => QuerySingle(
+        "SELECT (SELECT count(*) FROM stories), (SELECT count(*) FROM events), (SELECT max(updated_at) FROM events), (SELECT coalesce(max(seq), 0) FROM decisions)",
+        r => new ChangeMark(r.GetInt64(0), r.GetInt64(1), r.IsDBNull(2) ? null : r.GetString(2), r.GetInt64(3)))!;
+
+    /// <summary>The events changed after <paramref name="since"/> (a <see cref="ChangeMark.LastUpdate"/>), most recent first.</summary>
+    public IReadOnlyList<string> EventsUpdatedAfter(string? since, int limit) => Query(
+        "SELECT id FROM events WHERE $since IS NULL OR updated_at > $since ORDER BY updated_at DESC LIMIT $limit",
+        r => r.GetString(0), ("$since", since), ("$limit", limit));
+
     private static string? Text(Microsoft.Data.Sqlite.SqliteDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
 
     private static DateTimeOffset? Time(Microsoft.Data.Sqlite.SqliteDataReader r, int i) => r.IsDBNull(i) ? null : Parse(r.GetString(i));
@@ -58,6 +68,10 @@ public sealed partial class StoryStore
 
     private static DateTimeOffset Parse(string text) => DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
 }
+
+/// <summary>A summary of the store that changes with every filing, retraction and editor's decision.</summary>
+/// <param name="LastUpdate">The latest event change time as stored (ISO 8601), or null without events.</param>
+public sealed record ChangeMark(long Stories, long Events, string? LastUpdate, long Decisions);
 
 /// <summary>What the store remembers of a polled feed.</summary>
 /// <param name="Feed">The feed's address (URL or file path) as configured.</param>
