@@ -1,9 +1,10 @@
-using System.Net.ServerSentEvents;
-using System.Runtime.CompilerServices;
+using System.Text.Json;
 using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
 using Microsoft.AspNetCore.Routing;
 using StoryMerge.Core;
 using StoryMerge.Service.Contracts;
@@ -44,25 +45,30 @@ public static class FeedEndpoints
         return polling.Feeds.Select(f => FeedStatusView.From(known.GetValueOrDefault(f) ?? Storage.Sqlite.FeedState.New(f))).ToList();
     }
 
-    private static ServerSentEventsResult<ChangeNotice> Changes(ChangeNotices notices, CancellationToken cancellation) =>
-        TypedResults.ServerSentEvents(Stream(notices, cancellation));
-
-    private static async IAsyncEnumerable<SseItem<ChangeNotice>> Stream(ChangeNotices notices, [EnumeratorCancellation] CancellationToken cancellation)
+    /// <summary>Writes the change notices as server-sent events, each flushed at once, until the client goes away.</summary>
+    private static async Task Changes(HttpContext context, ChangeNotices notices, IOptions<JsonOptions> json, CancellationToken cancellation)
     {
         var reader = notices.Subscribe(cancellation);
-        // A first event at once, so a client knows it is connected (and a proxy sends the headers).
-        yield return new SseItem<ChangeNotice>(new ChangeNotice([], -1, -1), "hello") { ReconnectionInterval = TimeSpan.FromSeconds(2) };
-        while (true)
+        var response = context.Response;
+        response.ContentType = "text/event-stream";
+        response.Headers.CacheControl = "no-cache";
+        context.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
+        try
         {
-            ChangeNotice notice;
-            try
-            {
-                if (!await reader.WaitToReadAsync(cancellation)) yield break;
-                if (!reader.TryRead(out notice!)) continue;
-            }
-            catch (OperationCanceledException) { yield break; }
-            yield return new SseItem<ChangeNotice>(notice, "change");
+            // A first event at once, so the client knows it is connected (and a proxy passes the headers on).
+            await WriteEventAsync(response, "hello", "{}", retry: true, cancellation);
+            while (await reader.WaitToReadAsync(cancellation))
+                while (reader.TryRead(out var notice))
+                    await WriteEventAsync(response, "change", JsonSerializer.Serialize(notice, json.Value.SerializerOptions), retry: false, cancellation);
         }
+        catch (OperationCanceledException) when (cancellation.IsCancellationRequested) { }   // the client left
+    }
+
+    private static async Task WriteEventAsync(HttpResponse response, string name, string data, bool retry, CancellationToken cancellation)
+    {
+        var text = (retry ? "retry: 2000\n" : "") + $"event: {name}\ndata: {data}\n\n";
+        await response.WriteAsync(text, Encoding.UTF8, cancellation);
+        await response.Body.FlushAsync(cancellation);
     }
 
     private static async Task<IResult> Atom(HttpRequest request, StoreGate gate, CancellationToken cancellation, string? lang = null, string? q = null)

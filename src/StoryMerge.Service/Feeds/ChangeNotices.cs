@@ -18,7 +18,7 @@ public sealed class ChangeNotices(StoreGate gate) : BackgroundService
     private readonly object _lock = new();
     private readonly List<Channel<ChangeNotice>> _subscribers = [];
 
-    /// <summary>A queue of the notices from now on; completing the returned token's registration unsubscribes.</summary>
+    /// <summary>A queue of the notices from now on, until <paramref name="until"/> is cancelled.</summary>
     public ChannelReader<ChangeNotice> Subscribe(CancellationToken until)
     {
         var channel = Channel.CreateBounded<ChangeNotice>(new BoundedChannelOptions(16) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true });
@@ -33,10 +33,13 @@ public sealed class ChangeNotices(StoreGate gate) : BackgroundService
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        ChangeMark? last = null;
         using var timer = new PeriodicTimer(Interval);
         try
         {
+            // The store as it is when the service starts: what changes after it is news.
+            ChangeMark? last = null;
+            try { last = await gate.RunAsync(() => gate.Store.CurrentChangeMark(), stoppingToken); }
+            catch (StoreException) { }
             while (await timer.WaitForNextTickAsync(stoppingToken))
             {
                 ChangeNotice? notice;
@@ -46,8 +49,8 @@ public sealed class ChangeNotices(StoreGate gate) : BackgroundService
                     (last, notice) = await gate.RunAsync(() =>
                     {
                         var mark = gate.Store.CurrentChangeMark();
-                        if (previous is null || mark == previous) return (mark, (ChangeNotice?)null);
-                        return (mark, new ChangeNotice(gate.Store.EventsUpdatedAfter(previous.LastUpdate, 100), mark.Stories, mark.Events));
+                        if (mark == previous) return (mark, (ChangeNotice?)null);
+                        return (mark, new ChangeNotice(gate.Store.EventsUpdatedAfter(previous?.LastUpdate, 100), mark.Stories, mark.Events));
                     }, stoppingToken);
                 }
                 catch (StoreException) { continue; }   // a store that fails now is reported by the requests; try again next tick
@@ -57,6 +60,7 @@ public sealed class ChangeNotices(StoreGate gate) : BackgroundService
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested) { }
+        catch (ObjectDisposedException) when (stoppingToken.IsCancellationRequested) { }   // the gate closed first at shutdown
     }
 }
 

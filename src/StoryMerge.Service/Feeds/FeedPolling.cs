@@ -41,6 +41,7 @@ public sealed class FeedPolling : BackgroundService
             }, stoppingToken);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested) { }
+        catch (ObjectDisposedException) when (stoppingToken.IsCancellationRequested) { }   // the gate closed first at shutdown
     }
 
     public override void Dispose()
