@@ -135,7 +135,8 @@ public sealed record FieldError(string Field, string Message);
 /// <summary>One item read from an input: a story (with its gold event label, if the input has one) or an error naming the problem.</summary>
 /// <param name="Line">The line the item starts on (JSONL, XML feeds), when known.</param>
 /// <param name="Index">The item's place in its document, from 1 (feeds, ninjs arrays), when there is no line to name.</param>
-public sealed record ReadItem(Story? Story, string? Label, string? Error, string Origin, int? Line, int? Index = null)
+/// <param name="LinkOnly">A feed item without text of its own whose link leads to its page: a reader that can fetch the page reads the story there.</param>
+public sealed record ReadItem(Story? Story, string? Label, string? Error, string Origin, int? Line, int? Index = null, Formats.WireItem? LinkOnly = null)
 {
     public bool Succeeded => Story is not null;
 

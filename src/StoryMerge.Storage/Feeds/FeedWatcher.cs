@@ -87,6 +87,7 @@ public sealed class FeedWatcher
         var items = StoryFormats.Default.Read(fetched.Text!, feed).ToList();
         if (items is [{ Succeeded: false, Line: null, Index: null } whole])   // the document itself is unreadable
             return await FailAsync(state, whole.Error!, null, now, cancellation);
+        items = await FollowLinksAsync(feed, items, cancellation);
         var skipped = items.Where(i => !i.Succeeded).Select(i => $"{i.Location}: {i.Error}").ToList();
         var stories = items.Where(i => i.Succeeded).Select(i => i.Story!).DistinctBy(s => s.Id.Value).ToList();
         var unseen = await _turn.RunAsync(i => stories.Where(s => !i.Store.FeedItemSeen(feed, s.Id.Value)).ToList(), cancellation);
@@ -108,6 +109,35 @@ public sealed class FeedWatcher
         await SaveAsync(Succeeded(state, fetched.ETag, fetched.LastModified, filed, now), cancellation);
         return new FeedPollReport(feed, FeedPollOutcome.Read, results, skipped, null, _states[feed].NextPoll!.Value);
     }
+
+    /// <summary>Items that only link to their page, not seen before, read from the page (at most <see cref="MaxPagesPerPoll"/> a poll).</summary>
+    private async Task<List<ReadItem>> FollowLinksAsync(string feed, List<ReadItem> items, CancellationToken cancellation)
+    {
+        var linkOnly = items.Where(i => i.LinkOnly is not null).ToList();
+        if (linkOnly.Count == 0) return items;
+        var seen = await _turn.RunAsync(i => linkOnly.Where(x => i.Store.FeedItemSeen(feed, x.LinkOnly!.LinkOnlyId)).ToHashSet(), cancellation);
+        var result = new List<ReadItem>(items.Count);
+        int fetched = 0;
+        foreach (var item in items)
+        {
+            if (seen.Contains(item)) continue;   // its page was read and filed on an earlier poll
+            if (item.LinkOnly is not { } wire)
+            {
+                result.Add(item);
+                continue;
+            }
+            if (fetched++ >= MaxPagesPerPoll) { result.Add(item with { Error = $"{item.Error}; its page is fetched on a later poll (at most {MaxPagesPerPoll} pages a poll)" }); continue; }
+            var page = await _fetcher.FetchAsync(wire.Url!, null, null, cancellation);
+            var story = page.Outcome == FetchOutcome.Content ? StoryFormats.Default.Read(page.Text!, wire.Url!).FirstOrDefault(p => p.Succeeded)?.Story : null;
+            result.Add(story is null
+                ? item with { Error = $"no text, and its page {wire.Url} gave none ({page.Error ?? "no story in the page"})" }
+                : wire.WithPage(story, item.Origin, item.Line, item.Index));
+        }
+        return result;
+    }
+
+    /// <summary>Pages of link-only items fetched in one poll at most; the rest wait for the next poll.</summary>
+    public const int MaxPagesPerPoll = 50;
 
     /// <summary>Polls every feed whenever it is due, until cancelled; each poll's report goes to <paramref name="polled"/>.</summary>
     public async Task RunAsync(IReadOnlyList<string> feeds, Action<FeedPollReport> polled, CancellationToken cancellation)

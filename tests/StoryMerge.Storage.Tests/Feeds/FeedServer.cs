@@ -35,6 +35,15 @@ public sealed class FeedServer : IDisposable
 
     public int Requests { get { lock (_lock) return IfNoneMatch.Count; } }
 
+    /// <summary>HTML pages served beside the feed, by path ("/article.html").</summary>
+    public Dictionary<string, string> Pages { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The paths of the pages asked for, in order.</summary>
+    public List<string> PageRequests { get; } = [];
+
+    /// <summary>The feed's current content.</summary>
+    public string Content { get { lock (_lock) return _content; } }
+
     /// <summary>Serves new content under a new ETag.</summary>
     public void Publish(string content)
     {
@@ -63,6 +72,26 @@ public sealed class FeedServer : IDisposable
         {
             string content, etag;
             (HttpStatusCode, string?)? failure = null;
+            string? page;
+            lock (_lock)
+            {
+                page = Pages.GetValueOrDefault(context.Request.Url!.AbsolutePath);
+                if (page is not null) PageRequests.Add(context.Request.Url.AbsolutePath);
+            }
+            if (page is not null)
+            {
+                var html = Encoding.UTF8.GetBytes(page);
+                response.ContentType = "text/html; charset=utf-8";
+                await response.OutputStream.WriteAsync(html);
+                response.Close();
+                return;
+            }
+            if (context.Request.Url!.AbsolutePath != new Uri(Url).AbsolutePath)
+            {
+                response.StatusCode = 404;
+                response.Close();
+                return;
+            }
             lock (_lock)
             {
                 IfNoneMatch.Add(context.Request.Headers["If-None-Match"]);

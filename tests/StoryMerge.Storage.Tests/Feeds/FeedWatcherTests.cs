@@ -184,6 +184,41 @@ public sealed class FeedWatcherTests : IDisposable
         Assert.Equal((1, FeedPollOutcome.NotModified), (first.Filed, second.Outcome));
     }
 
+    [Fact]
+    public async Task PollAsync_ItemOnlyLinksToItsPage_StoryReadFromThePageOnce()
+    {
+        var pageUrl = _server.Url.Replace("/feed.rss", "/forum.html", StringComparison.Ordinal);
+        _server.Pages["/forum.html"] = File.ReadAllText(Path.Combine(TestCorpus.CorpusDirectory, "feeds", "forum-page.html"));
+        _server.Publish($"""
+            <rss version="2.0"><channel><title>Links only</title>
+            <item><title>В Алматы обсудили будущее медиапространства</title><link>{pageUrl}</link><guid>urn:x:forum</guid></item>
+            </channel></rss>
+            """);
+        var watcher = Watcher();
+        var first = await watcher.PollAsync(_server.Url, default);
+        _server.Publish(_server.Content);   // the same feed under a new ETag: read again
+        await watcher.PollAsync(_server.Url, default);
+
+        var story = _fixture.Store.LoadStory(_fixture.Store.FindStory(new Core.StoryId("urn:x:forum"))!.Seq)!;
+        Assert.Equal(1, first.Filed);
+        Assert.Contains("Работа продолжалась и в кулуарах.", story.Text);
+        Assert.Equal(("В Алматы обсудили будущее медиапространства", "Links only", new DateOnly(2025, 9, 29)), (story.Title, story.Source, story.Published!.Value));   // the feed's fields, the page's date
+        Assert.Equal(["/forum.html"], _server.PageRequests);   // the second poll did not fetch the page again
+    }
+
+    [Fact]
+    public async Task PollAsync_LinkedPageMissing_ItemSkippedNamingThePage()
+    {
+        _server.Publish($"""
+            <rss version="2.0"><channel><title>Links only</title>
+            <item><title>Нет страницы</title><link>{_server.Url.Replace("/feed.rss", "/gone.html", StringComparison.Ordinal)}</link><guid>urn:x:gone</guid></item>
+            </channel></rss>
+            """);
+        var report = await Watcher(Options with { Retries = 0 }).PollAsync(_server.Url, default);
+
+        Assert.Contains("its page", Assert.Single(report.Skipped));
+    }
+
     public void Dispose()
     {
         _http.Dispose();

@@ -17,7 +17,8 @@ public sealed record WireItem(string? Id, string? Title, string? Text, string? L
     public ReadItem ToReadItem(string origin, int? line, int? index)
     {
         var text = Text?.Trim();
-        if (string.IsNullOrWhiteSpace(text)) return Fail("no text (the item has no body, content or description)");
+        if (string.IsNullOrWhiteSpace(text))
+            return Fail("no text (the item has no body, content or description)") with { LinkOnly = IsWebLink(Url) ? this : null };
         var id = string.IsNullOrWhiteSpace(Id) ? StableId(Source, Url ?? text) : Id.Trim();
         if (id.Length > StoryId.MaxLength) return Fail($"id longer than {StoryId.MaxLength} characters");
         LanguageTag language = default;
@@ -35,6 +36,25 @@ public sealed record WireItem(string? Id, string? Title, string? Text, string? L
 
         ReadItem Fail(string error) => new(null, null, error, origin, line, line is null ? index : null);
     }
+
+    /// <summary>The story of an item that has only a link, its text read from the page it links to (the item's own fields win over the page's).</summary>
+    public ReadItem WithPage(Story page, string origin, int? line, int? index)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        return (this with
+        {
+            Id = LinkOnlyId,
+            Title = Title ?? page.Title, Text = page.Text, Language = Language ?? (page.Language.IsKnown ? page.Language.Code : null),
+            Published = Published ?? (page.Published is { } d ? new DateTimeOffset(d.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) : null),
+            Source = Source ?? page.Source, Url = Url ?? page.Url,
+        }).ToReadItem(origin, line, index);
+    }
+
+    /// <summary>The id the story of a link-only item gets, known before its page is fetched (so a page already filed is not fetched again).</summary>
+    public string LinkOnlyId => string.IsNullOrWhiteSpace(Id) ? StableId(Source, Url ?? "") : Id.Trim();
+
+    private static bool IsWebLink(string? url) =>
+        url is not null && (url.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || url.StartsWith("https://", StringComparison.OrdinalIgnoreCase));
 
     /// <summary>A stable id for an item that has none: a hash of its source and link.</summary>
     public static string StableId(string? source, string link)
