@@ -97,18 +97,37 @@ public class StoreSchemaTests
         using var fixture = new StoreFixture();
         foreach (var story in StoryMerge.Core.Tests.TestCorpus.Seeds()) fixture.Ingestor.Ingest(story);
         fixture.Reopen();
-        // What a version-1 database looks like: without the tables migration 2 adds.
+        // What a version-1 database looks like: without the tables migrations 2 and 3 add.
         using (var connection = new SqliteConnection($"Data Source={fixture.Path};Pooling=False"))
         {
             connection.Open();
             using var command = connection.CreateCommand();
-            command.CommandText = "DROP TABLE kept_apart; DROP TABLE fact_resolutions; PRAGMA user_version = 1;";
+            command.CommandText = "DROP TABLE kept_apart; DROP TABLE fact_resolutions; DROP TABLE feed_items; DROP TABLE feed_state; PRAGMA user_version = 1;";
             command.ExecuteNonQuery();
         }
 
         Assert.Equal(5, fixture.Store.StoryCount());
         Assert.False(fixture.Store.AnyKeptApart());
         fixture.Reopen();
+        Assert.Equal(StoreSchema.Version, UserVersion(fixture.Path));
+    }
+
+    [Fact]
+    public void Open_DatabaseOfSchemaVersion2_GetsTheFeedTablesKeepingItsStories()
+    {
+        using var fixture = new StoreFixture();
+        foreach (var story in StoryMerge.Core.Tests.TestCorpus.Seeds()) fixture.Ingestor.Ingest(story);
+        fixture.Reopen();
+        // What a version-2 database looks like: without the feed tables of migration 3.
+        using (var connection = new SqliteConnection($"Data Source={fixture.Path};Pooling=False"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "DROP TABLE feed_items; DROP TABLE feed_state; PRAGMA user_version = 2;";
+            command.ExecuteNonQuery();
+        }
+
+        Assert.Equal((5L, 0L), (fixture.Store.StoryCount(), fixture.Store.FeedItemCount("any")));
         Assert.Equal(StoreSchema.Version, UserVersion(fixture.Path));
     }
 }
