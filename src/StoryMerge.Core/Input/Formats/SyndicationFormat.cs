@@ -26,6 +26,7 @@ public sealed class SyndicationFormat : IStoryFormat
     public IEnumerable<ReadItem> Read(string text, string origin)
     {
         Feed feed;
+        // FeedReader reports a broken document with whichever exception its parser hits (a null reference among them).
         try { feed = FeedReader.ReadFromString(text); }
         catch (Exception e) when (e is XmlException or FormatException or InvalidOperationException or System.Text.Json.JsonException or ArgumentException
                                       or CodeHollow.FeedReader.Parser.FeedTypeNotSupportedException or NullReferenceException)
