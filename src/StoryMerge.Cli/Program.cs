@@ -5,7 +5,7 @@ using StoryMerge.Cli.Output;
 
 var root = new RootCommand("StoryMerge: finds the reports of one news event across feeds and languages and merges them into one canonical event.");
 
-var inputs = new Argument<string[]>("inputs") { Description = "Story files (seed format, .txt, .jsonl) or directories of them", Arity = ArgumentArity.OneOrMore };
+var inputs = new Argument<string[]>("inputs") { Description = "Story files (seed format, .txt, .jsonl, RSS, Atom, JSON Feed, ninjs, NewsML-G2, HTML) or directories of them", Arity = ArgumentArity.OneOrMore };
 var outOption = new Option<string?>("--out") { Description = "Where to write the canonical events as JSON (default events.json)" };
 var assignmentsOption = new Option<string?>("--assignments") { Description = "Also write one {\"id\",\"event\"} line per story to this file" };
 var configOption = new Option<string?>("--config") { Description = "Settings file (default ./storymerge.json if present, else built-in defaults)" };
@@ -50,7 +50,7 @@ root.Subcommands.Add(learn);
 
 var dbOption = new Option<string?>("--db") { Description = "The database (default ./storymerge.db)" };
 
-var ingestInputs = new Argument<string[]>("inputs") { Description = "Story files (seed format, .txt, .jsonl) or directories of them", Arity = ArgumentArity.OneOrMore };
+var ingestInputs = new Argument<string[]>("inputs") { Description = "Story files (seed format, .txt, .jsonl, RSS, Atom, JSON Feed, ninjs, NewsML-G2, HTML) or directories of them", Arity = ArgumentArity.OneOrMore };
 var ingest = new Command("ingest", "File stories one at a time under the events of the database (new event, joined, or duplicate)");
 ingest.Arguments.Add(ingestInputs);
 ingest.Options.Add(dbOption);
@@ -78,9 +78,11 @@ foreach (var option in new Option[] { dbOption, configOption, jsonOption }) show
 show.SetAction(parse => ShowCommand.Run(new ShowCommand.Arguments(parse.GetValue(eventIdArgument)!, parse.GetValue(dbOption), parse.GetValue(configOption), parse.GetValue(jsonOption)), Console.Out, Console.Error));
 root.Subcommands.Add(show);
 
-var export = new Command("export", "Write every stored event's canonical record (as `cluster --out` does) and optionally each story's event");
-foreach (var option in new Option[] { dbOption, configOption, outOption, assignmentsOption }) export.Options.Add(option);
-export.SetAction(parse => ExportCommand.Run(new ExportCommand.Arguments(parse.GetValue(dbOption), parse.GetValue(configOption), parse.GetValue(outOption), parse.GetValue(assignmentsOption)), Console.Out, Console.Error));
+var formatOption = new Option<string?>("--format") { Description = "json (default: StoryMerge's canonical records) or ninjs (an array of IPTC ninjs 3.1 items)" };
+var export = new Command("export", "Write every stored event's canonical record (as `cluster --out` does, or as ninjs) and optionally each story's event");
+foreach (var option in new Option[] { dbOption, configOption, outOption, assignmentsOption, formatOption }) export.Options.Add(option);
+export.SetAction(parse => ExportCommand.Run(new ExportCommand.Arguments(parse.GetValue(dbOption), parse.GetValue(configOption), parse.GetValue(outOption), parse.GetValue(assignmentsOption),
+    parse.GetValue(formatOption)), Console.Out, Console.Error));
 root.Subcommands.Add(export);
 
 var storyIdArgument = new Argument<string>("story-id") { Description = "The id of the story to retract" };
@@ -89,6 +91,16 @@ delete.Arguments.Add(storyIdArgument);
 foreach (var option in new Option[] { dbOption, configOption }) delete.Options.Add(option);
 delete.SetAction(parse => DeleteCommand.Run(new DeleteCommand.Arguments(parse.GetValue(storyIdArgument)!, parse.GetValue(dbOption), parse.GetValue(configOption)), Console.Out, Console.Error));
 root.Subcommands.Add(delete);
+
+var feedArguments = new Argument<string[]>("feeds") { Description = "Feed URLs (http, https) or files: RSS, Atom, JSON Feed, ninjs, NewsML-G2, HTML pages", Arity = ArgumentArity.OneOrMore };
+var everyOption = new Option<string?>("--every") { Description = "Time between two polls of a feed: 30s, 5m, 1h (default feeds.everySeconds, 60 s)" };
+var onceOption = new Option<bool>("--once") { Description = "Poll each feed once and exit (exit 2 when a feed failed)" };
+var watch = new Command("watch", "Poll feeds and file the items not seen before from them, each once (conditional GET, back-off on errors), until Ctrl+C");
+watch.Arguments.Add(feedArguments);
+foreach (var option in new Option[] { dbOption, configOption, everyOption, onceOption }) watch.Options.Add(option);
+watch.SetAction((parse, cancellation) => WatchCommand.RunAsync(new WatchCommand.Arguments(parse.GetValue(feedArguments)!, parse.GetValue(dbOption), parse.GetValue(configOption),
+    parse.GetValue(everyOption), parse.GetValue(onceOption)), Console.Out, Console.Error, cancellation));
+root.Subcommands.Add(watch);
 
 var urlsOption = new Option<string?>("--urls") { Description = $"Where to listen (default {StoryMerge.Service.ServiceSettings.DefaultUrls}; several separated by ';')" };
 var serve = new Command("serve", "Run the editor service: the HTTP API (stories in, events out, editors' corrections) and the web page, over the database");

@@ -32,12 +32,16 @@ public sealed record DedupOptions
     /// <summary>Seed of that sampling, so the same input gives the same events.</summary>
     public int Seed { get; init; } = 20251122;
 
+    /// <summary>The feeds `serve` polls, and how `serve` and `watch` poll (none by default).</summary>
+    public Input.FeedOptions Feeds { get; init; } = new();
+
     /// <exception cref="ArgumentException">A setting is out of range; the message names it.</exception>
     public void Validate()
     {
         Scoring.Validate();
         Clustering.Validate();
         Retrieval.Validate();
+        Feeds.Validate();
         if (Analysis.MaxStoryChars < 1) throw new ArgumentException("analysis.maxStoryChars must be ≥ 1.");
         if (Analysis.VectorDimensions is < 64 or > 1 << 20) throw new ArgumentException("analysis.vectorDimensions must be between 64 and 1048576.");
         if (StatisticsSamplePairs < 0) throw new ArgumentException("statisticsSamplePairs must be ≥ 0.");

@@ -9,6 +9,7 @@ using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using StoryMerge.Service.Endpoints;
+using StoryMerge.Service.Feeds;
 using StoryMerge.Storage.Sqlite;
 
 namespace StoryMerge.Service;
@@ -25,6 +26,7 @@ public static class StoryMergeService
         ArgumentNullException.ThrowIfNull(settings);
         services.AddSingleton(settings);
         services.AddSingleton(_ => new StoreGate(settings));
+        services.AddStoryMergeFeeds(settings);
         services.AddProblemDetails();
         services.AddOpenApi();
         services.AddRouting();
@@ -61,6 +63,7 @@ public static class StoryMergeService
             endpoints.MapHealthEndpoints();
             endpoints.MapStoryEndpoints();
             endpoints.MapEventEndpoints();
+            endpoints.MapFeedEndpoints();
         });
         return app;
     }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using StoryMerge.Core.Tests;
 
@@ -10,12 +11,19 @@ namespace StoryMerge.Service.Tests;
 /// <remarks>The host is built from the same <see cref="StoryMergeService.AddStoryMerge"/> and <see cref="StoryMergeService.UseStoryMerge"/> that `storymerge serve` runs.</remarks>
 public sealed class ServiceFactory : WebApplicationFactory<ServiceFactory>
 {
-    private readonly string _directory = Directory.CreateTempSubdirectory("storymerge-service-").FullName;
+    private readonly string _directory = System.IO.Directory.CreateTempSubdirectory("storymerge-service-").FullName;
 
-    public ServiceFactory(long maxBodyBytes = ServiceSettings.DefaultMaxBodyBytes)
+    private readonly StoryMerge.Core.Input.FeedOptions? _feeds;
+
+    /// <param name="feeds">Feeds to poll (default: the configuration's, none).</param>
+    public ServiceFactory(long maxBodyBytes = ServiceSettings.DefaultMaxBodyBytes, StoryMerge.Core.Input.FeedOptions? feeds = null)
     {
         Settings = new ServiceSettings(Path.Combine(_directory, "service.db"), TestCorpus.Pipeline, maxBodyBytes);
+        _feeds = feeds;
     }
+
+    /// <summary>A directory of this service's own, for files it is given (feeds).</summary>
+    public string Directory => _directory;
 
     public ServiceSettings Settings { get; }
 
@@ -25,7 +33,11 @@ public sealed class ServiceFactory : WebApplicationFactory<ServiceFactory>
     protected override IHostBuilder CreateHostBuilder() =>
         Host.CreateDefaultBuilder()
             .ConfigureWebHostDefaults(web => web
-                .ConfigureServices(services => services.AddStoryMerge(Settings))
+                .ConfigureServices(services =>
+                {
+                    if (_feeds is not null) services.AddSingleton(_feeds);
+                    services.AddStoryMerge(Settings);
+                })
                 .Configure(app => app.UseStoryMerge()));
 
     /// <summary>The service needs no files beside its assembly (the page is embedded): the test output folder is its content root.</summary>
@@ -35,6 +47,6 @@ public sealed class ServiceFactory : WebApplicationFactory<ServiceFactory>
     {
         base.Dispose(disposing);
         SqliteConnection.ClearAllPools();
-        try { Directory.Delete(_directory, recursive: true); } catch (IOException) { }
+        try { System.IO.Directory.Delete(_directory, recursive: true); } catch (IOException) { }
     }
 }

@@ -6,10 +6,18 @@ namespace StoryMerge.Cli.Commands;
 /// <summary>`storymerge export`: every stored event's canonical record as `cluster --out` writes them, and optionally each story's event.</summary>
 public static class ExportCommand
 {
-    public sealed record Arguments(string? Database, string? Config, string? Out, string? Assignments);
+    /// <param name="Format">"json" (null: the canonical records) or "ninjs" (IPTC ninjs 3.1 items).</param>
+    public sealed record Arguments(string? Database, string? Config, string? Out, string? Assignments, string? Format = null);
 
     public static int Run(Arguments args, TextWriter output, TextWriter error)
     {
+        var format = (args.Format ?? "json").Trim().ToLowerInvariant();
+        if (format is not ("json" or "ninjs"))
+        {
+            error.WriteLine($"error: --format '{args.Format}' is not a format export writes (json or ninjs)");
+            return ExitCodes.ConfigurationError;
+        }
+        bool ninjs = format == "ninjs";
         using var session = StoreSession.Open(args.Database, args.Config, create: false, error, out var exitCode);
         if (session is null) return exitCode;
         session.Canonical.RefreshStale();
@@ -19,7 +27,9 @@ public static class ExportCommand
         try
         {
             var outPath = args.Out ?? "events.json";
-            ClusterCommand.WriteAtomically(outPath, JsonSerializer.Serialize(events, EventDocument.Json));
+            ClusterCommand.WriteAtomically(outPath, ninjs
+                ? NinjsDocument.Serialize(events.Select(e => (e, session.Store.EventUpdatedAt(e.Id))))
+                : JsonSerializer.Serialize(events, EventDocument.Json));
             error.WriteLine($"wrote {events.Count} events to {outPath}");
             if (args.Assignments is { } path)
             {

@@ -1,17 +1,20 @@
 using StoryMerge.Core.Input;
+using StoryMerge.Core.Input.Formats;
 
 namespace StoryMerge.Cli.Loading;
 
 /// <summary>Reads stories from the files and directories named on the command line.</summary>
 /// <remarks>
-/// A directory contributes its *.txt, *.jsonl and *.ndjson files (sorted by name, not recursive): a seed directory's
-/// gold.json and README are not stories. A .jsonl or .ndjson file gives one story a line; a .txt file or a file
-/// without extension is one story whose id is its name without extension; a file named with any other extension
-/// is reported and skipped.
+/// A directory contributes its *.txt, *.jsonl, *.ndjson, *.xml, *.rss, *.atom, *.html and *.htm files, and the *.json
+/// files that are ninjs or JSON Feed (sorted by name, not recursive): a seed directory's gold.json and README are not
+/// stories. A .jsonl or .ndjson file gives one story a line; every other file is read in the format its content shows
+/// (<see cref="StoryFormats"/>): RSS, Atom, JSON Feed, ninjs, NewsML-G2, an HTML page, JSONL, or seed text; seed text
+/// (one story whose id is the file name without extension) is taken only from a .txt file or a file without
+/// extension, and any other file no format claims is reported and skipped.
 /// </remarks>
 public sealed class StoryLoader(TextWriter diagnostics)
 {
-    private static readonly string[] StoryExtensions = [".txt", ".jsonl", ".ndjson"];
+    private static readonly string[] StoryExtensions = [".txt", ".jsonl", ".ndjson", ".xml", ".rss", ".atom", ".html", ".htm"];
     private readonly StoryReader _reader = new();
 
     /// <summary>The files the arguments name, in order; a missing path is an error.</summary>
@@ -23,7 +26,7 @@ public sealed class StoryLoader(TextWriter diagnostics)
         {
             if (Directory.Exists(path))
                 files.AddRange(Directory.EnumerateFiles(path)
-                    .Where(f => StoryExtensions.Contains(Path.GetExtension(f), StringComparer.OrdinalIgnoreCase))
+                    .Where(f => StoryExtensions.Contains(Path.GetExtension(f), StringComparer.OrdinalIgnoreCase) || IsWireJson(f))
                     .Order(StringComparer.Ordinal));
             else if (File.Exists(path)) files.Add(path);
             else throw new FileNotFoundException($"no such file or directory: {path}", path);
@@ -129,16 +132,28 @@ public sealed class StoryLoader(TextWriter diagnostics)
 
     private IEnumerable<ReadItem> ReadFile(string file)
     {
-        var kind = Path.GetExtension(file);
-        if (kind.Length > 0 && !StoryExtensions.Contains(kind, StringComparer.OrdinalIgnoreCase))
-            return [ReadItem.Failed(file, null, $"not a story file ({kind}; expected .txt, .jsonl or .ndjson, or a file without extension)")];
         var bytes = File.ReadAllBytes(file);
         var text = StoryReader.DecodeUtf8(bytes, out var error);
         if (text is null) return [ReadItem.Failed(file, null, error!)];
+        if (IsJsonLines(file)) return _reader.ParseJsonLines(new StringReader(text), file).ToList();
+        var format = StoryFormats.Default.Detect(text);
         var extension = Path.GetExtension(file);
-        if (extension.Equals(".jsonl", StringComparison.OrdinalIgnoreCase) || extension.Equals(".ndjson", StringComparison.OrdinalIgnoreCase))
-            return _reader.ParseJsonLines(new StringReader(text), file).ToList();
-        return [_reader.ParseText(text, Path.GetFileNameWithoutExtension(file), file)];
+        bool plainTextFile = extension.Length == 0 || extension.Equals(".txt", StringComparison.OrdinalIgnoreCase);
+        if (format is null || format is SeedTextFormat && !plainTextFile)
+            return [ReadItem.Failed(file, null, $"not a story file ({(extension.Length > 0 ? extension : "no extension")}; expected seed text (.txt or no extension), JSONL, RSS, Atom, JSON Feed, ninjs, NewsML-G2 or an HTML page)")];
+        return format.Read(text, file);
+    }
+
+    /// <summary>A .json file in a directory is read when it is ninjs or JSON Feed; any other (gold.json) is not a story file.</summary>
+    private static bool IsWireJson(string file)
+    {
+        if (!Path.GetExtension(file).Equals(".json", StringComparison.OrdinalIgnoreCase)) return false;
+        try
+        {
+            var text = StoryReader.DecodeUtf8(File.ReadAllBytes(file), out _);
+            return text is not null && StoryFormats.Default.Detect(text) is NinjsFormat or SyndicationFormat;
+        }
+        catch (IOException) { return true; }   // unreadable: let reading it report why
     }
 }
 

@@ -133,12 +133,15 @@ public sealed class StoryReader
 public sealed record FieldError(string Field, string Message);
 
 /// <summary>One item read from an input: a story (with its gold event label, if the input has one) or an error naming the problem.</summary>
-public sealed record ReadItem(Story? Story, string? Label, string? Error, string Origin, int? Line)
+/// <param name="Line">The line the item starts on (JSONL, XML feeds), when known.</param>
+/// <param name="Index">The item's place in its document, from 1 (feeds, ninjs arrays), when there is no line to name.</param>
+/// <param name="LinkOnly">A feed item without text of its own whose link leads to its page: a reader that can fetch the page reads the story there.</param>
+public sealed record ReadItem(Story? Story, string? Label, string? Error, string Origin, int? Line, int? Index = null, Formats.WireItem? LinkOnly = null)
 {
     public bool Succeeded => Story is not null;
 
-    /// <summary>Where the item came from: "file.jsonl:12" or "file.txt".</summary>
-    public string Location => Line is { } n ? $"{Origin}:{n}" : Origin;
+    /// <summary>Where the item came from: "file.jsonl:12", "feed.json: item 3" or "file.txt".</summary>
+    public string Location => Line is { } n ? $"{Origin}:{n}" : Index is { } i ? $"{Origin}: item {i}" : Origin;
 
     public static ReadItem Read(Story story, string origin, int? line, string? label = null) => new(story, label, null, origin, line);
 

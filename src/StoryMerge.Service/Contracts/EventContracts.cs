@@ -25,5 +25,5 @@ public sealed record MergeResponse(string From, string Into);
 /// <summary>The value to make canonical: one of the fact's variants.</summary>
 public sealed record ResolveRequest(string? Value);
 
-/// <summary>The service is up: the database, its schema version and what it holds.</summary>
-public sealed record HealthView(string Status, string Database, int Schema, long Stories, long Events);
+/// <summary>The service is up: the database, its schema version and what it holds; the polled feeds' status.</summary>
+public sealed record HealthView(string Status, string Database, int Schema, long Stories, long Events, IReadOnlyList<FeedStatusView>? Feeds = null);

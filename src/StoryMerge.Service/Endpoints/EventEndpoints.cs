@@ -30,6 +30,7 @@ public static class EventEndpoints
         events.MapGet("/{id}", Get)
             .WithSummary("The canonical event: facts with every variant and its sources, conflicts, members (an id merged away leads to its event)")
             .Produces<EventDocument>()
+            .Produces(StatusCodes.Status200OK, contentType: NinjsDocument.MediaType)
             .ProducesProblem(StatusCodes.Status404NotFound);
         events.MapPost("/{id}/split", Split)
             .WithSummary("Move the given reports to a new event; automatic merging never puts them back together")
@@ -73,10 +74,13 @@ public static class EventEndpoints
         return TypedResults.Ok(new EventPage(number, size, rows.Count > size, rows.Take(size).Select(EventSummary.From).ToList()));
     }
 
-    private static async Task<IResult> Get(string id, StoreGate gate, CancellationToken cancellation)
+    private static async Task<IResult> Get(string id, HttpRequest request, StoreGate gate, CancellationToken cancellation)
     {
+        bool ninjs = FeedEndpoints.WantsNinjs(request, out var refusal);
+        if (refusal is not null) return refusal;
         var document = await gate.RunAsync(() => gate.Store.FindEventOrSuccessor(id) is { } row ? gate.Ingestor.Canonical.Get(row.Id) : null, cancellation);
-        return document is null ? Problems.NotFound("id", $"no event '{id}'") : TypedResults.Ok(document);
+        if (document is null) return Problems.NotFound("id", $"no event '{id}'");
+        return ninjs ? await FeedEndpoints.NinjsAsync(document, gate, cancellation) : TypedResults.Ok(document);
     }
 
     private static async Task<IResult> Split(string id, HttpRequest request, StoreGate gate, ServiceSettings settings, IOptions<JsonOptions> json, CancellationToken cancellation)

@@ -10,8 +10,8 @@ namespace StoryMerge.Service.Endpoints;
 public static class HealthEndpoints
 {
     public static void MapHealthEndpoints(this IEndpointRouteBuilder app) =>
-        app.MapGet("/health", async (StoreGate gate, CancellationToken cancellation) => TypedResults.Ok(await gate.RunAsync(
-                () => new HealthView("ok", gate.Store.Path, StoreSchema.Version, gate.Store.StoryCount(), gate.Store.EventCount()), cancellation)))
+        app.MapGet("/health", async (StoreGate gate, Feeds.FeedPolling polling, CancellationToken cancellation) => TypedResults.Ok(await gate.RunAsync(
+                () => new HealthView("ok", gate.Store.Path, StoreSchema.Version, gate.Store.StoryCount(), gate.Store.EventCount(), FeedEndpoints.FeedStatus(polling)), cancellation)))
             .WithTags("Service")
-            .WithSummary("The service is up: database, schema version, stories and events stored");
+            .WithSummary("The service is up: database, schema version, stories and events stored, each polled feed's status");
 }

@@ -93,7 +93,33 @@ public static class StoreSchema
             PRIMARY KEY (event_id, fact_id)
         );
         """,
-        // 3: content duplicates under their own ids, so every story a user gave has an event.
+        // 3: polled feeds: what each feed gave (so an item is filed once across restarts) and each feed's state.
+        """
+        -- Every item a feed gave, by the feed and the item's id; story_id is the story it was filed as.
+        CREATE TABLE feed_items (
+            feed TEXT NOT NULL,
+            item_id TEXT NOT NULL,
+            story_id TEXT NOT NULL,
+            outcome TEXT NOT NULL,          -- IngestOutcome: NewEvent, JoinedEvent, Duplicate, Rejected
+            filed_at TEXT NOT NULL,
+            PRIMARY KEY (feed, item_id)
+        ) WITHOUT ROWID;
+
+        -- One row per feed: the validators of its last response (for conditional GET) and how its polls went.
+        CREATE TABLE feed_state (
+            feed TEXT PRIMARY KEY,
+            etag TEXT,
+            last_modified TEXT,
+            last_poll TEXT,
+            last_success TEXT,
+            items_filed INTEGER NOT NULL DEFAULT 0,
+            errors INTEGER NOT NULL DEFAULT 0,
+            consecutive_failures INTEGER NOT NULL DEFAULT 0,
+            last_error TEXT,
+            next_poll TEXT
+        );
+        """,
+        // 4: content duplicates under their own ids, so every story a user gave has an event.
         """
         -- A story whose text repeats a stored story's under another id: not stored again, answered as its original.
         CREATE TABLE story_aliases (

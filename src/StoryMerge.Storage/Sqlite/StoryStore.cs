@@ -9,7 +9,7 @@ namespace StoryMerge.Storage.Sqlite;
 /// WAL mode: readers (another process running `storymerge events`) never block the writer. One connection, not
 /// thread-safe: callers serialise access (the ingestor holds a lock). Writes happen inside <see cref="InTransaction"/>.
 /// </remarks>
-public sealed class StoryStore : IDisposable
+public sealed partial class StoryStore : IDisposable
 {
     /// <summary>Bits of an index rowid that hold the story's seq; the day sits above them.</summary>
     private const int SeqBits = 40;

@@ -19,6 +19,21 @@ public class ConfigFileTests
     public void Parse_NotJson_ErrorNamesFile() =>
         Assert.StartsWith("c.json:", Assert.Throws<ConfigurationException>(() => ConfigFile.Parse("{oops", "c.json")).Message);
 
+    [Theory]
+    [InlineData("{\"feeds\":{\"urls\":[\"ftp://wire.example/feed\"]}}", "feeds.urls")]
+    [InlineData("{\"feeds\":{\"everySeconds\":0}}", "feeds.everySeconds")]
+    [InlineData("{\"feeds\":{\"maxBytes\":10}}", "feeds.maxBytes")]
+    [InlineData("{\"feeds\":{\"retries\":11}}", "feeds.retries")]
+    [InlineData("{\"feeds\":{\"everySeconds\":600,\"maxBackoffSeconds\":60}}", "feeds.maxBackoffSeconds")]
+    [InlineData("{\"feeds\":{\"every\":60}}", "feeds.every")]
+    public void Parse_BadFeedSetting_ErrorNamesSetting(string json, string setting) =>
+        Assert.Contains(setting, Assert.Throws<ConfigurationException>(() => ConfigFile.Parse(json, "c.json")).Message);
+
+    [Fact]
+    public void Parse_FeedUrls_Read() =>
+        Assert.Equal(["https://wire.example/rss", "corpus/feeds/seeds.rss"],
+            ConfigFile.Parse("{\"feeds\":{\"urls\":[\"https://wire.example/rss\", \"corpus/feeds/seeds.rss\"]}}", "c.json").Feeds.Urls);
+
     [Fact]
     public void Parse_Empty_Defaults() => Assert.Equal(3.5, ConfigFile.Parse("{}", "c.json").Scoring.MatchThreshold);
 

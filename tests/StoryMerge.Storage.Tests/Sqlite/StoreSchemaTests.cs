@@ -94,21 +94,36 @@ public class StoreSchemaTests
     [Fact]
     public void Open_DatabaseOfSchemaVersion1_IsMigratedKeepingItsStories()
     {
-        using var fixture = new StoreFixture();
-        foreach (var story in StoryMerge.Core.Tests.TestCorpus.Seeds()) fixture.Ingestor.Ingest(story);
-        fixture.Reopen();
-        // What a version-1 database looks like: without the tables migrations 2 and 3 add.
-        using (var connection = new SqliteConnection($"Data Source={fixture.Path};Pooling=False"))
-        {
-            connection.Open();
-            using var command = connection.CreateCommand();
-            command.CommandText = "DROP TABLE kept_apart; DROP TABLE fact_resolutions; DROP TABLE story_aliases; PRAGMA user_version = 1;";
-            command.ExecuteNonQuery();
-        }
+        // What a version-1 database looks like: without the tables migrations 2 to 4 add.
+        using var fixture = SeedsInOlderDatabase("DROP TABLE kept_apart; DROP TABLE fact_resolutions; DROP TABLE feed_items; DROP TABLE feed_state; DROP TABLE story_aliases; PRAGMA user_version = 1;");
 
         Assert.Equal(5, fixture.Store.StoryCount());
         Assert.False(fixture.Store.AnyKeptApart());
         fixture.Reopen();
         Assert.Equal(StoreSchema.Version, UserVersion(fixture.Path));
+    }
+
+    [Fact]
+    public void Open_DatabaseOfSchemaVersion2_GetsTheFeedTablesKeepingItsStories()
+    {
+        // What a version-2 database looks like: without the feed tables of migration 3.
+        using var fixture = SeedsInOlderDatabase("DROP TABLE feed_items; DROP TABLE feed_state; PRAGMA user_version = 2;");
+
+        Assert.Equal((5L, 0L), (fixture.Store.StoryCount(), fixture.Store.FeedItemCount("any")));
+        Assert.Equal(StoreSchema.Version, UserVersion(fixture.Path));
+    }
+
+    /// <summary>The seeds filed into a database then turned into an older schema's by <paramref name="downgrade"/>; closed, to be opened again.</summary>
+    private static StoreFixture SeedsInOlderDatabase(string downgrade)
+    {
+        var fixture = new StoreFixture();
+        foreach (var story in StoryMerge.Core.Tests.TestCorpus.Seeds()) fixture.Ingestor.Ingest(story);
+        fixture.Reopen();
+        using var connection = new SqliteConnection($"Data Source={fixture.Path};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = downgrade;
+        command.ExecuteNonQuery();
+        return fixture;
     }
 }
