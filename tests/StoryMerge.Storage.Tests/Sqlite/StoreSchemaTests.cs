@@ -97,18 +97,47 @@ public class StoreSchemaTests
         using var fixture = new StoreFixture();
         foreach (var story in StoryMerge.Core.Tests.TestCorpus.Seeds()) fixture.Ingestor.Ingest(story);
         fixture.Reopen();
-        // What a version-1 database looks like: without the tables migration 2 adds.
-        using (var connection = new SqliteConnection($"Data Source={fixture.Path};Pooling=False"))
-        {
-            connection.Open();
-            using var command = connection.CreateCommand();
-            command.CommandText = "DROP TABLE kept_apart; DROP TABLE fact_resolutions; PRAGMA user_version = 1;";
-            command.ExecuteNonQuery();
-        }
+        // What a version-1 database looks like: without the tables migrations 2 and 3 add, with the full-text index 3 drops.
+        Downgrade(fixture, "DROP TABLE kept_apart; DROP TABLE fact_resolutions; PRAGMA user_version = 1;");
 
         Assert.Equal(5, fixture.Store.StoryCount());
         Assert.False(fixture.Store.AnyKeptApart());
         fixture.Reopen();
         Assert.Equal(StoreSchema.Version, UserVersion(fixture.Path));
+    }
+
+    [Fact]
+    public void Open_DatabaseOfSchemaVersion2_DropsTheFullTextIndexAndBuildsTheLuceneIndex()
+    {
+        using var fixture = new StoreFixture();
+        foreach (var story in StoryMerge.Core.Tests.TestCorpus.Seeds()) fixture.Ingestor.Ingest(story);
+        fixture.Reopen();
+        Downgrade(fixture, "PRAGMA user_version = 2;");
+        Directory.Delete(StoryStore.DefaultIndexPath(fixture.Path), recursive: true);   // a version-2 database had none
+
+        var forum = fixture.Ingestor.Search("Алматыда медиафорум");
+
+        Assert.Equal(StoreSchema.Version, UserVersion(fixture.Path));
+        Assert.Equal(5, fixture.Store.Index.Count);
+        Assert.NotEmpty(forum);
+        using var connection = new SqliteConnection($"Data Source={fixture.Path};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT count(*) FROM sqlite_schema WHERE name LIKE 'story_index%'";
+        Assert.Equal(0L, command.ExecuteScalar());
+    }
+
+    /// <summary>Turns a current database back into an older one: the full-text index of versions 1–2 back, the store state gone, then <paramref name="sql"/>.</summary>
+    private static void Downgrade(StoreFixture fixture, string sql)
+    {
+        using var connection = new SqliteConnection($"Data Source={fixture.Path};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            CREATE VIRTUAL TABLE story_index USING fts5(keys, content='', contentless_delete=1, detail=none, tokenize="ascii tokenchars ':#.%-'");
+            CREATE VIRTUAL TABLE story_index_vocabulary USING fts5vocab(story_index, 'row');
+            DROP TABLE store_state;
+            """ + sql;
+        command.ExecuteNonQuery();
     }
 }
