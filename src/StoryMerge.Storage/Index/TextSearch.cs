@@ -6,9 +6,9 @@ namespace StoryMerge.Storage.Index;
 /// <remarks>
 /// The text is analysed like a story, and each content word once more on its own in the query's language and in every
 /// language the archive holds (a one-word query cannot tell its language; "Алматыда" analysed as Kazakh is "almaty"). A
-/// word's forms are its language-neutral stems and whole forms under those analyses, the consonant skeletons of those
-/// forms as name keys (Алматы = Almaty, Райдер = Ryder; skeletons of fewer than three sound classes match too much
-/// and are left out) and its concepts (police = полиция). A story matches a word when it holds any of its forms, and is
+/// word's forms are its language-neutral stems and whole forms under those analyses, for a capitalised word the
+/// consonant skeletons of those forms as name keys (Алматы = Almaty, Райдер = Ryder; skeletons of fewer than three sound
+/// classes match too much and are left out), and its concepts (police = полиция). A story matches a word when it holds any of its forms, and is
 /// a hit only when it matches at least <see cref="MinimumShare"/> of the query's words; hits are ranked by the summed
 /// rarity of the words matched (each word by its rarest form held). A query none of whose words the archive holds
 /// finds nothing.
@@ -60,11 +60,13 @@ public static class TextSearch
                 foreach (var t in alone.Tokens.Where(t => !t.IsStopWord)) { forms.Add(t.Neutral); forms.Add(t.NeutralSurface); }
                 keys.UnionWith(alone.Keys.Concepts);
             }
-            foreach (var form in forms)
-            {
-                var skeleton = Core.Analysis.ConsonantSkeleton.Of(form);
-                if (skeleton.Length >= MinSkeletonLength) keys.Add("n:" + skeleton);
-            }
+            // As in a story, only a capitalised word is taken for a name (so "qwerty" does not match a name that begins like it).
+            if (token.IsCapitalised)
+                foreach (var form in forms)
+                {
+                    var skeleton = Core.Analysis.ConsonantSkeleton.Of(form);
+                    if (skeleton.Length >= MinSkeletonLength) keys.Add("n:" + skeleton);
+                }
             words.Add(new QueryWord(forms.Where(IndexTerms.Indexable).Order(StringComparer.Ordinal).ToList(),
                 keys.Where(IndexTerms.Indexable).Order(StringComparer.Ordinal).ToList()));
         }

@@ -37,8 +37,23 @@ public sealed class StoryStore : IDisposable
     private long _indexChanges;
     private long _indexChangesAtBegin;
 
-    /// <summary>Test hook: runs after each SQLite commit that has index changes, before they are applied (a kill there is the crash between the two commits).</summary>
-    internal static Action<StoryStore>? AfterSqliteCommit;
+    /// <summary>Fault injection for tests: runs after each SQLite commit that has index changes, before they reach the index
+    /// (a kill there is the crash between the two commits).</summary>
+    /// <remarks>Set from the environment variable <see cref="KillAfterCommitsVariable"/> for a whole process (the kill test of the CLI).</remarks>
+    internal static Action<StoryStore>? AfterSqliteCommit = KillAfterCommits(Environment.GetEnvironmentVariable(KillAfterCommitsVariable));
+
+    /// <summary>Names an environment variable holding N: the process kills itself (SIGKILL) right after its N-th SQLite commit with index changes, before the index sees them.</summary>
+    public const string KillAfterCommitsVariable = "STORYMERGE_FAULT_KILL_AFTER_COMMITS";
+
+    private static Action<StoryStore>? KillAfterCommits(string? setting)
+    {
+        if (!int.TryParse(setting, NumberStyles.None, CultureInfo.InvariantCulture, out var commits) || commits < 1) return null;
+        int seen = 0;
+        return _ =>
+        {
+            if (Interlocked.Increment(ref seen) == commits) System.Diagnostics.Process.GetCurrentProcess().Kill();
+        };
+    }
 
     private StoryStore(SqliteConnection connection, string path, string indexPath)
     {
