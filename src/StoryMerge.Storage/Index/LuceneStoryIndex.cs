@@ -65,8 +65,8 @@ public sealed class LuceneStoryIndex : IDisposable
     /// <summary>The index directory.</summary>
     public string Path { get; }
 
-    /// <summary>What the last commit on disk held when the index was opened.</summary>
-    public IndexState Committed { get; }
+    /// <summary>What the last commit on disk holds.</summary>
+    public IndexState Committed { get; private set; }
 
     /// <summary>Whether the index was created empty on opening (it was missing, or unreadable and thrown away).</summary>
     public bool Created { get; }
@@ -186,6 +186,7 @@ public sealed class LuceneStoryIndex : IDisposable
     {
         _writer.SetCommitData(_applied.ToUserData());
         _writer.Commit();
+        Committed = _applied;
         _uncommitted = 0;
         _lastCommit = Stopwatch.GetTimestamp();
     }

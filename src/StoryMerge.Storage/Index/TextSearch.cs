@@ -4,8 +4,8 @@ namespace StoryMerge.Storage.Index;
 
 /// <summary>Search of the stored stories by free text (`events --query`, <c>GET /api/events?q=</c>).</summary>
 /// <remarks>
-/// The text is analysed like a story, and each content word once more on its own in the query's language and in every
-/// language the archive holds (a one-word query cannot tell its language; "Алматыда" analysed as Kazakh is "almaty"). A
+/// The text is analysed like a story, and each content word once more on its own in the query's language, in every
+/// language the archive holds and in every language of the learned lexicon (a one-word query cannot tell its language; "Алматыда" analysed as Kazakh is "almaty"). A
 /// word's forms are its language-neutral stems and whole forms under those analyses, for a capitalised word the
 /// consonant skeletons of those forms as name keys (Алматы = Almaty, Райдер = Ryder; skeletons of fewer than three sound
 /// classes match too much and are left out), and its concepts (police = полиция). A story matches a word when it holds any of its forms, and is
@@ -48,7 +48,9 @@ public static class TextSearch
         ArgumentNullException.ThrowIfNull(languages);
         ArgumentNullException.ThrowIfNull(text);
         var query = pipeline.Analyze(new Story(new StoryId("query"), text));
-        var analyses = languages.Append(query.Language).Where(l => l.IsKnown).Distinct().ToList();
+        // The lexicon's languages too: an English word finds its concept (sea = море = теңіз) only when analysed as English.
+        var analyses = languages.Append(query.Language).Concat(pipeline.Background.Lexicon.Words.Keys.Select(code => new LanguageTag(code)))
+            .Where(l => l.IsKnown).Distinct().ToList();
         var words = new List<QueryWord>();
         foreach (var token in query.Tokens.Where(t => !t.IsStopWord && !t.IsNumber && IndexTerms.Indexable(t.Neutral)).DistinctBy(t => t.Neutral).Take(MaxQueryWords))
         {
