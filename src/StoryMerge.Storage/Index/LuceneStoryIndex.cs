@@ -160,7 +160,7 @@ public sealed class LuceneStoryIndex : IDisposable
                 var seq = SeqTerm(change.Seq);
                 switch (change.Kind)
                 {
-                    case IndexChangeKind.Add: _writer.UpdateDocument(seq, Document(change.Entry!)); break;
+                    case IndexChangeKind.Add: _writer.AddDocument(Document(change.Entry!)); break;   // a seq is never indexed twice: a deleted one is removed before it comes back
                     case IndexChangeKind.Delete: _writer.DeleteDocuments(seq); break;
                     case IndexChangeKind.SetEvent: _writer.UpdateBinaryDocValue(seq, EventField, new BytesRef(change.EventId ?? "")); break;
                 }
@@ -359,7 +359,7 @@ public readonly record struct IndexState(long MaxSeq, long Changes)
 /// <summary>What a change to the index does.</summary>
 public enum IndexChangeKind
 {
-    /// <summary>Index a story (replacing a document of the same seq).</summary>
+    /// <summary>Index a story (its seq is not in the index: a story deleted is removed before its seq can come back).</summary>
     Add,
     /// <summary>Remove a story.</summary>
     Delete,
