@@ -32,7 +32,7 @@ public sealed class LuceneStoryIndex : IDisposable
     public static readonly TimeSpan CommitInterval = TimeSpan.FromSeconds(10);
 
     internal const string SeqField = "seq", SeqValueField = "seqv", IdField = "id", LanguageField = "lang",
-        DayField = "day", EventField = "event", KeyField = "key", WordField = "word";
+        DayField = "day", DayValueField = "dayv", EventField = "event", KeyField = "key", WordField = "word";
 
     private const string MaxSeqData = "storymerge.maxSeq", ChangesData = "storymerge.changes";
 
@@ -295,6 +295,7 @@ public sealed class LuceneStoryIndex : IDisposable
             new StringField(LanguageField, entry.Language.Code, Field.Store.NO),
             new SortedDocValuesField(LanguageField, new BytesRef(entry.Language.Code)),
             new Int32Field(DayField, entry.Published?.DayNumber ?? NoDay, Field.Store.NO),
+            new NumericDocValuesField(DayValueField, entry.Published?.DayNumber ?? NoDay),
             new BinaryDocValuesField(EventField, new BytesRef(entry.EventId ?? "")),
         };
         foreach (var key in entry.Terms.Keys) document.Add(new StringField(KeyField, key, Field.Store.NO));
