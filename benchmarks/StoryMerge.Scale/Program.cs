@@ -2,7 +2,9 @@ using System.Diagnostics;
 using StoryMerge.Cli.Loading;
 using StoryMerge.Core;
 using StoryMerge.Core.Input;
+using StoryMerge.Core.Retrieval;
 using StoryMerge.Evaluation;
+using StoryMerge.Storage.Index;
 using StoryMerge.Storage.Online;
 using StoryMerge.Storage.Sqlite;
 
@@ -51,11 +53,15 @@ feed = [];
 
 // 2. Ingest into an empty database, as the CLI does.
 var dbPath = Path.Combine(work, $"scale-{stories}.db");
+GC.Collect();
+long heapEmpty = GC.GetTotalMemory(forceFullCollection: true);
 foreach (var suffix in new[] { "", "-wal", "-shm" }) File.Delete(dbPath + suffix);
+var indexPath = StoryStore.DefaultIndexPath(dbPath);
+if (Directory.Exists(indexPath)) Directory.Delete(indexPath, recursive: true);
 var files = new[] { feedPath };
 IngestReport report;
 TimeSpan canonical;
-long bytes;
+long bytes, heapBefore = heapEmpty, heapAfter;
 using (var store = StoryStore.Open(dbPath))
 {
     var ingestor = new StoryIngestor(pipeline, store);
@@ -72,8 +78,12 @@ using (var store = StoryStore.Open(dbPath))
     ingestor.Canonical.RefreshStale();
     canonical = clock.Elapsed;
     store.Checkpoint();
+    store.Index.Commit();
+    heapAfter = GC.GetTotalMemory(forceFullCollection: true);
+    GC.KeepAlive(ingestor);
 }
 bytes = new[] { "", "-wal" }.Sum(s => File.Exists(dbPath + s) ? new FileInfo(dbPath + s).Length : 0);
+long indexBytes = Directory.EnumerateFiles(indexPath).Sum(f => new FileInfo(f).Length);
 
 var peak = Process.GetCurrentProcess().PeakWorkingSet64;
 Console.WriteLine($"stories {stories:N0}: stored {report.Stored:N0} ({report.NewEvents:N0} new events, {report.Joined:N0} joined, {report.Merged:N0} merges), duplicates {report.Duplicates:N0}, errors {report.Errors:N0}");
@@ -83,9 +93,35 @@ if (report.LookaheadStoppedAt is { } stopped) Console.WriteLine($"  candidate lo
 Console.WriteLine($"  assignment latency p50 {report.LatencyPercentile(0.5):0.00} ms, p99 {report.LatencyPercentile(0.99):0.00} ms, max {report.Latencies[^1]:0.0} ms");
 Console.WriteLine($"  canonical events rebuilt after the run in {canonical.TotalSeconds:0.0} s");
 Console.WriteLine($"  garbage collection: {GC.CollectionCount(0):N0} collections ({GC.CollectionCount(2):N0} full), paused {GC.GetTotalPauseDuration().TotalSeconds:0.0} s in all");
-Console.WriteLine($"  database {bytes / 1e6:N1} MB, {bytes / (double)report.Stored:N0} bytes per story; peak working set {peak / 1e6:N0} MB");
+Console.WriteLine($"  database {bytes / 1e6:N1} MB, {bytes / (double)report.Stored:N0} bytes per story; index {indexBytes / 1e6:N1} MB, {indexBytes / (double)report.Stored:N0} bytes per story; peak working set {peak / 1e6:N0} MB");
+Console.WriteLine($"  managed heap with the store open after the run {heapAfter / 1e6:N0} MB, {(heapAfter - heapBefore) / (double)report.Stored:N0} bytes per stored story; peak working set {peak / (double)report.Stored:N0} bytes per stored story");
 
-// 3. Quality against the generator's labels (a copy or a distractor is an event of its own).
+// 3. Candidate retrieval on the full store, one story at a time as filing does it without the look-ahead (a new index snapshot each).
+using (var store = StoryStore.Open(dbPath, create: false))
+{
+    clock.Restart();
+    var repair = store.OpenIndex(new StoryIndexer(pipeline, store).Entries);
+    Console.WriteLine($"  reopened: index {repair.Kind} in {clock.Elapsed.TotalMilliseconds:N0} ms, {store.Index.Count:N0} stories indexed");
+    var rarity = new KeyRarity(pipeline.Background);
+    rarity.AddCounts(store.KeyFrequencies(), checked((int)store.StoryCount()));
+    long undated = store.UndatedStoryCount();
+    var retriever = new CandidateRetriever(store.Index, rarity, pipeline.Options, () => undated);
+    var queries = new StoryLoader(TextWriter.Null).Stream(files).Where(i => i.Succeeded).Select(i => i.Story!)
+        .Where((_, n) => n % Math.Max(1, stories / 2000) == 0).Take(2000).Select(s => pipeline.Analyze(s).Features).ToList();
+    foreach (var q in queries.Take(100)) retriever.Candidates(q);   // warm-up
+    var times = new List<double>(queries.Count);
+    long found = 0;
+    foreach (var q in queries)
+    {
+        long started = Stopwatch.GetTimestamp();
+        found += retriever.Candidates(q).Count;
+        times.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+    }
+    times.Sort();
+    Console.WriteLine($"  candidate retrieval over {store.StoryCount():N0} stored ({queries.Count:N0} queries, {found / (double)queries.Count:0.0} candidates each): p50 {Percentile.NearestRank(times, 0.5):0.00} ms, p99 {Percentile.NearestRank(times, 0.99):0.00} ms, max {times[^1]:0.00} ms");
+}
+
+// 4. Quality against the generator's labels (a copy or a distractor is an event of its own).
 Dictionary<string, string> predicted, languages;
 using (var store = StoryStore.Open(dbPath, create: false))
 {

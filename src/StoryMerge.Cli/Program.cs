@@ -49,14 +49,16 @@ learn.SetAction(parse => LearnCommand.Run(new LearnCommand.Arguments(parse.GetVa
 root.Subcommands.Add(learn);
 
 var dbOption = new Option<string?>("--db") { Description = "The database (default ./storymerge.db)" };
+var indexOption = new Option<string?>("--index") { Description = "The index directory (default: beside the database, storymerge.db.index)" };
 
 var ingestInputs = new Argument<string[]>("inputs") { Description = "Story files (seed format, .txt, .jsonl, RSS, Atom, JSON Feed, ninjs, NewsML-G2, HTML) or directories of them", Arity = ArgumentArity.OneOrMore };
 var ingest = new Command("ingest", "File stories one at a time under the events of the database (new event, joined, or duplicate)");
 ingest.Arguments.Add(ingestInputs);
 ingest.Options.Add(dbOption);
+ingest.Options.Add(indexOption);
 ingest.Options.Add(configOption);
 ingest.SetAction((parse, cancellation) => Task.FromResult(IngestCommand.Run(
-    new IngestCommand.Arguments(parse.GetValue(ingestInputs)!, parse.GetValue(dbOption), parse.GetValue(configOption)),
+    new IngestCommand.Arguments(parse.GetValue(ingestInputs)!, parse.GetValue(dbOption), parse.GetValue(configOption), parse.GetValue(indexOption)),
     Console.Out, Console.Error, total => RateProgress.ForConsole("ingest", total), cancellation)));
 root.Subcommands.Add(ingest);
 
@@ -65,9 +67,9 @@ var langOption = new Option<string?>("--lang") { Description = "Only events with
 var queryOption = new Option<string?>("--query") { Description = "Only events whose reports match this text through the index" };
 var limitOption = new Option<int>("--limit") { Description = "Most events listed", DefaultValueFactory = _ => 50 };
 var events = new Command("events", "List the stored events, newest first");
-foreach (var option in new Option[] { dbOption, configOption, sinceOption, langOption, queryOption, limitOption }) events.Options.Add(option);
+foreach (var option in new Option[] { dbOption, indexOption, configOption, sinceOption, langOption, queryOption, limitOption }) events.Options.Add(option);
 events.SetAction(parse => EventsCommand.Run(new EventsCommand.Arguments(parse.GetValue(dbOption), parse.GetValue(configOption),
-    parse.GetValue(sinceOption), parse.GetValue(langOption), parse.GetValue(queryOption), parse.GetValue(limitOption)), Console.Out, Console.Error));
+    parse.GetValue(sinceOption), parse.GetValue(langOption), parse.GetValue(queryOption), parse.GetValue(limitOption), parse.GetValue(indexOption)), Console.Out, Console.Error));
 root.Subcommands.Add(events);
 
 var eventIdArgument = new Argument<string>("event-id") { Description = "The event's id (ev-…)" };
@@ -88,8 +90,8 @@ root.Subcommands.Add(export);
 var storyIdArgument = new Argument<string>("story-id") { Description = "The id of the story to retract" };
 var delete = new Command("delete", "Retract a story: remove it from the index and its event, and rebuild the event from the remaining reports");
 delete.Arguments.Add(storyIdArgument);
-foreach (var option in new Option[] { dbOption, configOption }) delete.Options.Add(option);
-delete.SetAction(parse => DeleteCommand.Run(new DeleteCommand.Arguments(parse.GetValue(storyIdArgument)!, parse.GetValue(dbOption), parse.GetValue(configOption)), Console.Out, Console.Error));
+foreach (var option in new Option[] { dbOption, indexOption, configOption }) delete.Options.Add(option);
+delete.SetAction(parse => DeleteCommand.Run(new DeleteCommand.Arguments(parse.GetValue(storyIdArgument)!, parse.GetValue(dbOption), parse.GetValue(configOption), parse.GetValue(indexOption)), Console.Out, Console.Error));
 root.Subcommands.Add(delete);
 
 var feedArguments = new Argument<string[]>("feeds") { Description = "Feed URLs (http, https) or files: RSS, Atom, JSON Feed, ninjs, NewsML-G2, HTML pages", Arity = ArgumentArity.OneOrMore };
@@ -101,11 +103,15 @@ foreach (var option in new Option[] { dbOption, configOption, everyOption, onceO
 watch.SetAction((parse, cancellation) => WatchCommand.RunAsync(new WatchCommand.Arguments(parse.GetValue(feedArguments)!, parse.GetValue(dbOption), parse.GetValue(configOption),
     parse.GetValue(everyOption), parse.GetValue(onceOption)), Console.Out, Console.Error, cancellation));
 root.Subcommands.Add(watch);
+var reindex = new Command("reindex", "Throw the index away and build it again from the stories in the database, with progress");
+foreach (var option in new Option[] { dbOption, indexOption, configOption }) reindex.Options.Add(option);
+reindex.SetAction(parse => ReindexCommand.Run(new ReindexCommand.Arguments(parse.GetValue(dbOption), parse.GetValue(configOption), parse.GetValue(indexOption)), Console.Out, Console.Error));
+root.Subcommands.Add(reindex);
 
 var urlsOption = new Option<string?>("--urls") { Description = $"Where to listen (default {StoryMerge.Service.ServiceSettings.DefaultUrls}; several separated by ';')" };
 var serve = new Command("serve", "Run the editor service: the HTTP API (stories in, events out, editors' corrections) and the web page, over the database");
-foreach (var option in new Option[] { dbOption, configOption, urlsOption }) serve.Options.Add(option);
-serve.SetAction((parse, cancellation) => ServeCommand.RunAsync(new ServeCommand.Arguments(parse.GetValue(dbOption), parse.GetValue(configOption), parse.GetValue(urlsOption)),
+foreach (var option in new Option[] { dbOption, indexOption, configOption, urlsOption }) serve.Options.Add(option);
+serve.SetAction((parse, cancellation) => ServeCommand.RunAsync(new ServeCommand.Arguments(parse.GetValue(dbOption), parse.GetValue(configOption), parse.GetValue(urlsOption), parse.GetValue(indexOption)),
     Console.Out, Console.Error, cancellation));
 root.Subcommands.Add(serve);
 

@@ -9,5 +9,8 @@ public sealed record ServiceSettings(string DatabasePath, DedupPipeline Pipeline
 {
     public const long DefaultMaxBodyBytes = 10 * 1024 * 1024;
 
+    /// <summary>The Lucene index directory; null: beside the database (<c>storymerge.db.index</c>).</summary>
+    public string? IndexPath { get; init; }
+
     public const string DefaultUrls = "http://127.0.0.1:5080";
 }

@@ -19,7 +19,7 @@ public sealed class StoreGate : IDisposable
     {
         ArgumentNullException.ThrowIfNull(settings);
         Pipeline = settings.Pipeline;
-        Store = StoryStore.Open(settings.DatabasePath);
+        Store = StoryStore.Open(settings.DatabasePath, indexPath: settings.IndexPath);
         try
         {
             Ingestor = new StoryIngestor(settings.Pipeline, Store);

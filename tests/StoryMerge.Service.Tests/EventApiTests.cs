@@ -43,6 +43,29 @@ public class EventApiTests : Api
         Assert.Equal(await ForumAsync(), found.GetProperty("items")[0].GetProperty("id").GetString());
     }
 
+    [Theory]
+    [InlineData("qwerty")]
+    [InlineData("hello world")]
+    [InlineData("zzzqqq")]
+    public async Task List_NonsenseQuery_ListsNothing(string q)
+    {
+        await PostSeedsAsync();
+
+        var found = await GetJsonAsync($"/api/events?q={Uri.EscapeDataString(q)}");
+
+        Assert.Empty(found.GetProperty("items").EnumerateArray());
+    }
+
+    [Fact]
+    public async Task List_QueryOneKazakhWord_FindsTheForum()
+    {
+        await PostSeedsAsync();
+
+        var found = await GetJsonAsync($"/api/events?q={Uri.EscapeDataString("Алматыда")}");
+
+        Assert.Equal(await ForumAsync(), Assert.Single(found.GetProperty("items").EnumerateArray()).GetProperty("id").GetString());
+    }
+
     [Fact]
     public async Task List_EventThatGrew_ShowsItsCurrentReportCountAndConflicts()
     {

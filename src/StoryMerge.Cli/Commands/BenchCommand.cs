@@ -146,6 +146,8 @@ public static class BenchCommand
             {
                 Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
                 foreach (var suffix in new[] { "", "-wal", "-shm" }) File.Delete(path + suffix);
+                var index = Storage.Sqlite.StoryStore.DefaultIndexPath(path);
+                if (Directory.Exists(index)) Directory.Delete(index, recursive: true);
             }
         }
     }

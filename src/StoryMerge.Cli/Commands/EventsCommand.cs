@@ -7,7 +7,7 @@ namespace StoryMerge.Cli.Commands;
 /// <summary>`storymerge events`: lists the stored events, newest first, optionally filtered by date, language or text.</summary>
 public static class EventsCommand
 {
-    public sealed record Arguments(string? Database, string? Config, string? Since, string? Language, string? Query, int Limit);
+    public sealed record Arguments(string? Database, string? Config, string? Since, string? Language, string? Query, int Limit, string? Index = null);
 
     public static int Run(Arguments args, TextWriter output, TextWriter error)
     {
@@ -25,7 +25,7 @@ public static class EventsCommand
         }
         if (args.Limit < 1) { error.WriteLine("error: --limit must be at least 1"); return ExitCodes.InputError; }
 
-        using var session = StoreSession.Open(args.Database, args.Config, create: false, error, out var exitCode);
+        using var session = StoreSession.Open(args.Database, args.Config, create: false, error, out var exitCode, args.Index, withIngestor: args.Query is not null);
         if (session is null) return exitCode;
         if (args.Query is { } query && string.IsNullOrWhiteSpace(query)) { error.WriteLine("error: --query is empty"); return ExitCodes.InputError; }
         var events = EventListing.List(session.Store, session.Canonical, q => session.Ingestor.Search(q), since, language, args.Query, args.Limit);

@@ -10,7 +10,7 @@ namespace StoryMerge.Cli.Commands;
 /// <remarks>See <see cref="BatchIngestor"/>: input order decides, stories are committed in groups, a re-run goes on where a stopped one ended.</remarks>
 public static class IngestCommand
 {
-    public sealed record Arguments(IReadOnlyList<string> Inputs, string? Database, string? Config);
+    public sealed record Arguments(IReadOnlyList<string> Inputs, string? Database, string? Config, string? Index = null);
 
     private const int DiagnosticsPerKind = 20;
 
@@ -20,7 +20,7 @@ public static class IngestCommand
         try { files = StoryLoader.ExpandPaths(args.Inputs); }
         catch (FileNotFoundException e) { error.WriteLine($"error: {e.Message}"); return ExitCodes.InputError; }
 
-        using var session = StoreSession.Open(args.Database, args.Config, create: true, error, out var exitCode);
+        using var session = StoreSession.Open(args.Database, args.Config, create: true, error, out var exitCode, args.Index, withIngestor: true);
         if (session is null) return exitCode;
 
         IngestReport report;

@@ -8,7 +8,7 @@ namespace StoryMerge.Cli.Commands;
 /// <summary>`storymerge serve`: the editor service (HTTP API and web page) over a database, until Ctrl+C.</summary>
 public static class ServeCommand
 {
-    public sealed record Arguments(string? Database, string? Config, string? Urls);
+    public sealed record Arguments(string? Database, string? Config, string? Urls, string? Index = null);
 
     public static async Task<int> RunAsync(Arguments args, TextWriter output, TextWriter error, CancellationToken cancellation)
     {
@@ -19,7 +19,7 @@ public static class ServeCommand
             error.WriteLine($"error: {e.Message}");
             return ExitCodes.ConfigurationError;
         }
-        var settings = new ServiceSettings(args.Database ?? StoreSession.DefaultDatabase, pipeline);
+        var settings = new ServiceSettings(args.Database ?? StoreSession.DefaultDatabase, pipeline) { IndexPath = args.Index };
         var urls = string.IsNullOrWhiteSpace(args.Urls) ? ServiceSettings.DefaultUrls : args.Urls;
         Microsoft.AspNetCore.Builder.WebApplication app;
         try { app = StoryMergeService.Create(settings, urls); }

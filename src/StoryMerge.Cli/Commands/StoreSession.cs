@@ -27,10 +27,14 @@ public sealed class StoreSession : IDisposable
 
     public CanonicalEvents Canonical { get; }
 
+    /// <remarks>Opening it opens the index, repairing or building it when it lags behind the database (which may take a while).</remarks>
+    /// <exception cref="StoreException">The index is open in another process or cannot be written.</exception>
     public StoryIngestor Ingestor => _ingestor.Value;
 
     /// <summary>Opens the session, or writes the one-line error and returns the exit code.</summary>
-    public static StoreSession? Open(string? database, string? config, bool create, TextWriter error, out int exitCode)
+    /// <param name="index">The index directory (default: beside the database, <see cref="StoryStore.DefaultIndexPath"/>).</param>
+    /// <param name="withIngestor">Open the ingestor (and so the index) now, so that an index open in another process is this exit code too.</param>
+    public static StoreSession? Open(string? database, string? config, bool create, TextWriter error, out int exitCode, string? index = null, bool withIngestor = false)
     {
         exitCode = ExitCodes.Success;
         DedupPipeline pipeline;
@@ -44,8 +48,10 @@ public sealed class StoreSession : IDisposable
         StoryStore? store = null;
         try
         {
-            store = StoryStore.Open(database ?? DefaultDatabase, create);
-            return new StoreSession(pipeline, store);
+            store = StoryStore.Open(database ?? DefaultDatabase, create, index);
+            var session = new StoreSession(pipeline, store);
+            if (withIngestor) _ = session.Ingestor;
+            return session;
         }
         catch (Exception e) when (e is StoreException or InvalidDataException)
         {

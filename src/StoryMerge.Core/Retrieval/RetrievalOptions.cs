@@ -6,9 +6,6 @@ public sealed record RetrievalOptions
     /// <summary>The new story's rarest keys (highest IDF among those the archive holds) that make up the index query (default 32).</summary>
     public int QueryKeys { get; init; } = 32;
 
-    /// <summary>Stories taken from the index in BM25 order before keeping the best per language (default 100).</summary>
-    public int CandidateLimit { get; init; } = 100;
-
     /// <summary>Candidates are stories published within this many days of the new one (default 3); stories without a date are always searched, and a new story without a date searches everything.</summary>
     public int DateWindowDays { get; init; } = 3;
 
@@ -16,7 +13,6 @@ public sealed record RetrievalOptions
     public void Validate()
     {
         if (QueryKeys is < 1 or > 1000) throw new ArgumentException("retrieval.queryKeys must be between 1 and 1000.");
-        if (CandidateLimit < 1) throw new ArgumentException("retrieval.candidateLimit must be ≥ 1.");
         if (DateWindowDays < 0) throw new ArgumentException("retrieval.dateWindowDays must be ≥ 0.");
     }
 }

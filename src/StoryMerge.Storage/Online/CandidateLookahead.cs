@@ -1,5 +1,6 @@
 using StoryMerge.Core;
 using StoryMerge.Core.Retrieval;
+using StoryMerge.Storage.Index;
 using StoryMerge.Storage.Sqlite;
 
 namespace StoryMerge.Storage.Online;
@@ -7,12 +8,13 @@ namespace StoryMerge.Storage.Online;
 /// <summary>Retrieves the candidates of the next stories of a batch on another thread, while the filing thread files the ones before them.</summary>
 /// <remarks>
 /// <para>Filing is one story at a time, and candidate retrieval was a third of it. This class does the retrieval ahead,
-/// in input order, on its own connection to the database, and gives the same candidates the filing thread would have
-/// found, whatever the timing:</para>
+/// in input order, on its own connection to the database and a near-real-time snapshot of the Lucene index, and gives
+/// the same candidates the filing thread would have found, whatever the timing:</para>
 /// <list type="bullet">
-/// <item>The index it reads is a snapshot that may lag behind the filing thread. The stories filed since (or to be filed
-/// before this one) are kept in memory with their index keys and added to each key's hits, so every story stored
-/// before this one is counted exactly once, from the snapshot or from memory.</item>
+/// <item>The index snapshot it reads may lag behind the filing thread (it holds every story up to its
+/// <see cref="IndexSnapshot.MaxSeq"/>). The stories filed since (or to be filed before this one) are kept in memory with
+/// their keys and scored as the index scores them (whole units of weight, so sums are exact in any order), so every
+/// story stored before this one is counted exactly once, from the snapshot or from memory.</item>
 /// <item>It predicts what filing will do with each story before it: a duplicate (same id or text as a stored or an
 /// earlier story) or an empty story is not stored; any other is stored under the next seq. With that it counts key
 /// rarity on its own copy, as filing does, so the query keys and weights are the ones filing would use.</item>
@@ -23,7 +25,8 @@ namespace StoryMerge.Storage.Online;
 /// </remarks>
 public sealed class CandidateLookahead : IUnindexedStories, IDisposable
 {
-    private readonly StoryStore _index;
+    private readonly StoryStore _store;
+    private readonly LuceneStoryIndex _index;
     private readonly KeyRarity _rarity;
     private readonly CandidateRetriever _retriever;
     private readonly Queue<Unindexed> _unindexed = new();
@@ -32,16 +35,19 @@ public sealed class CandidateLookahead : IUnindexedStories, IDisposable
     private readonly HashSet<string> _hashes = new(StringComparer.Ordinal);
     private long _nextSeq;
     private long _undated;
+    /// <summary>The index view of the chunk being looked at (<see cref="InOneSnapshot"/>), else null.</summary>
+    private IndexSnapshot? _snapshot;
 
     /// <summary>Opens a second connection to the ingestor's database; call before the batch files anything.</summary>
     public CandidateLookahead(StoryIngestor ingestor)
     {
         ArgumentNullException.ThrowIfNull(ingestor);
-        _index = StoryStore.Open(ingestor.Store.Path, create: false);
+        _store = StoryStore.Open(ingestor.Store.Path, create: false);
+        _index = ingestor.Store.Index;
         _rarity = ingestor.Scoring.Rarity.Clone();
         _undated = ingestor.UndatedStories;
         _nextSeq = ingestor.Store.MaxSeq() + 1;
-        _retriever = new CandidateRetriever(_index, _rarity, ingestor.Pipeline.Options.Retrieval, () => _undated);
+        _retriever = new CandidateRetriever(_index, _rarity, ingestor.Pipeline.Options, () => _undated);
     }
 
     /// <summary>What filing will do with <paramref name="story"/>, and its candidates if it will be stored; call in input order.</summary>
@@ -50,34 +56,51 @@ public sealed class CandidateLookahead : IUnindexedStories, IDisposable
         ArgumentNullException.ThrowIfNull(story);
         var analysis = story.Analysis;
         if (StoryIngestor.IsEmpty(analysis)) return Lookahead.NotStored;
-        return _index.ReadSnapshot(() =>
+        if (_snapshot is null)
         {
-            Forget(_index.MaxSeq());
-            var id = analysis.Id.Value;
-            if (_ids.Contains(id) || _hashes.Contains(story.ContentHash)
-                || _index.FindStory(analysis.Id) is not null || _index.FindAlias(analysis.Id) is not null
-                || _index.FindByContent(story.ContentHash) is not null)
-                return Lookahead.NotStored;
+            Lookahead result = Lookahead.NotStored;
+            InOneSnapshot(() => result = Look(story));
+            return result;
+        }
+        // The index snapshot holds stories up to its MaxSeq, and the database snapshot (taken after it) at least as many.
+        Forget(_snapshot.MaxSeq);
+        var id = analysis.Id.Value;
+        if (_ids.Contains(id) || _hashes.Contains(story.ContentHash)
+            || _store.FindStory(analysis.Id) is not null || _store.FindAlias(analysis.Id) is not null
+            || _store.FindByContent(story.ContentHash) is not null)
+            return Lookahead.NotStored;
 
-            var candidates = _retriever.Candidates(analysis.Features, this);
-            long seq = _nextSeq++;
-            Remember(new Unindexed(seq, StoryStore.IndexRowid(analysis.Story.Published, seq), id, story.ContentHash, IndexKeys.Of(analysis.Keys).ToList()));
-            _rarity.Add(analysis.Keys);
-            if (analysis.Story.Published is null) _undated++;
-            return new Lookahead(seq, candidates);
-        });
+        var candidates = _retriever.Candidates(analysis.Features, this, _snapshot);
+        long seq = _nextSeq++;
+        Remember(new Unindexed(seq, analysis.Language, analysis.Story.Published, id, story.ContentHash,
+            analysis.Keys.All.Where(IndexTerms.Indexable).ToHashSet(StringComparer.Ordinal)));
+        _rarity.Add(analysis.Keys);
+        if (analysis.Story.Published is null) _undated++;
+        return new Lookahead(seq, candidates);
     }
 
-    /// <summary>Runs <paramref name="look"/> (calls of <see cref="Look"/>) on one snapshot of the index: a chunk of stories then pays
-    /// for one read transaction, not one each (each new snapshot after a commit starts with an empty page cache).</summary>
+    /// <summary>Runs <paramref name="look"/> (calls of <see cref="Look"/>) on one snapshot of the index and one read transaction of the
+    /// database: a chunk of stories then pays for one of each, not one a story.</summary>
     public void InOneSnapshot(Action look)
     {
         ArgumentNullException.ThrowIfNull(look);
-        _index.ReadSnapshot(() => { look(); return 0; });
+        if (_snapshot is not null) { look(); return; }
+        // The index first: everything it holds is committed in the database, so the database snapshot holds at least as much.
+        using var snapshot = _index.Snapshot();
+        _snapshot = snapshot;
+        try { _store.ReadSnapshot(() => { look(); return 0; }); }
+        finally { _snapshot = null; }
     }
 
-    public IReadOnlyCollection<long> Holding(string key, long fromRowid, long toRowid) =>
-        _byKey.TryGetValue(key, out var stories) ? stories.Where(s => s.Rowid >= fromRowid && s.Rowid <= toRowid).Select(s => s.Rowid).ToList() : [];
+    public IEnumerable<ScoredStory> Matching(IReadOnlyList<(string Key, float Units)> keys, DayWindow window)
+    {
+        var scores = new Dictionary<Unindexed, float>();
+        foreach (var (key, units) in keys)
+            if (_byKey.TryGetValue(key, out var stories))
+                foreach (var story in stories)
+                    if (window.Holds(story.Published)) scores[story] = scores.GetValueOrDefault(story) + units;
+        return scores.Select(s => new ScoredStory(s.Key.Seq, s.Key.Language, s.Value));
+    }
 
     private void Remember(Unindexed story)
     {
@@ -109,9 +132,9 @@ public sealed class CandidateLookahead : IUnindexedStories, IDisposable
         }
     }
 
-    public void Dispose() => _index.Dispose();
+    public void Dispose() => _store.Dispose();
 
-    private sealed record Unindexed(long Seq, long Rowid, string Id, string ContentHash, IReadOnlyList<string> Keys);
+    private sealed record Unindexed(long Seq, LanguageTag Language, DateOnly? Published, string Id, string ContentHash, IReadOnlySet<string> Keys);
 }
 
 /// <summary>What the look-ahead predicts for one story: stored under <see cref="Seq"/> with these candidates, or not stored (null seq).</summary>

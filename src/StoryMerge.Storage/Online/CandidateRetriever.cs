@@ -1,66 +1,53 @@
 using StoryMerge.Core;
 using StoryMerge.Core.Retrieval;
-using StoryMerge.Storage.Sqlite;
+using StoryMerge.Storage.Index;
 
 namespace StoryMerge.Storage.Online;
 
-/// <summary>Finds the stored stories that may report the same event as a new one, through the full-text index.</summary>
+/// <summary>Finds the stored stories that may report the same event as a new one, through the Lucene index: each language's best.</summary>
 /// <remarks>
 /// The query is the new story's <see cref="RetrievalOptions.QueryKeys"/> rarest keys that the archive holds (fewest
 /// stories first; keys in more than <see cref="InMemoryCandidateIndex.MaxPostingShare"/> of the stories are left out,
 /// as in the batch index: they rank nothing and cost the most), OR-ed, over stories published within the date window
-/// and stories without a date (a story without a date searches everything). The stories found are ranked by the summed
-/// squared IDF of the query keys they share, the batch index's weighting (BM25 with binary term frequency and no
-/// length normalisation, squared): FTS5's own bm25() counts every query key's stories over the whole index, outside
-/// the window too, which cost more than the rest of filing a story.
+/// and stories without a date (a story without a date searches everything). A story's score is the summed squared IDF
+/// of the query keys it holds (the batch index's weighting: BM25 with binary term frequency and no length
+/// normalisation, squared), and the best <see cref="Core.Clustering.ClusteringOptions.CandidatesPerLanguage"/> of each
+/// language are kept, so no language crowds out another. One query collects every language's best at once
+/// (a query per language would read the same postings once per language).
 /// </remarks>
-public sealed class CandidateRetriever(StoryStore store, KeyRarity rarity, RetrievalOptions options, Func<long> undatedStories)
+public sealed class CandidateRetriever(LuceneStoryIndex index, KeyRarity rarity, DedupOptions options, Func<long> undatedStories)
 {
-    /// <summary>Most stories read from the index for one query key (the newest in the window).</summary>
-    public const int MaxHits = 2000;
-
-    /// <summary>Stored stories sharing rare keys with <paramref name="story"/>, best first, each once.</summary>
-    /// <param name="unindexed">Stories filed before this one that the index being read does not show yet (see <see cref="CandidateLookahead"/>).</param>
-    /// <remarks>
-    /// Each query key is looked up on its own and its weight added to every story holding it, so ranking needs
-    /// nothing but the index (one OR query and then reading every hit's keys cost three times as much).
-    /// </remarks>
-    public IReadOnlyList<long> Candidates(MatchFeatures story, IUnindexedStories? unindexed = null)
+    /// <summary>Stored stories sharing rare keys with <paramref name="story"/>: each language's best, best first overall, each once.</summary>
+    /// <param name="unindexed">Stories filed before this one that <paramref name="snapshot"/> does not hold (see <see cref="CandidateLookahead"/>).</param>
+    /// <param name="snapshot">The index view to search (default: a new one, holding every story filed so far).</param>
+    public IReadOnlyList<long> Candidates(MatchFeatures story, IUnindexedStories? unindexed = null, IndexSnapshot? snapshot = null)
     {
         ArgumentNullException.ThrowIfNull(story);
-        var keys = QueryKeys(story);
+        var keys = QueryKeys(story).Select(k => (Key: k, Units: StoryIndexSearch.Units(Weight(k)))).ToList();
         if (keys.Count == 0) return [];
-        var ranges = new List<(long From, long To)>(2);
-        if (story.Published is { } day)
+        var window = story.Published is { } day
+            ? DayWindow.Around(day, options.Retrieval.DateWindowDays, undatedStories() > 0)
+            : DayWindow.Everything;
+        int perLanguage = options.Clustering.CandidatesPerLanguage;
+        List<ScoredStory> found;
+        if (snapshot is null)
         {
-            ranges.Add(StoryStore.DayRange(day, options.DateWindowDays));
-            if (undatedStories() > 0) ranges.Add(StoryStore.UndatedRange);
+            using var fresh = index.Snapshot();
+            found = StoryIndexSearch.Candidates(fresh, keys, window, perLanguage);
         }
-        else ranges.Add(StoryStore.AllRange);
-
-        var scores = new Dictionary<long, double>();
-        foreach (var key in keys)
-        {
-            double idf = rarity.Idf(key), weight = idf * idf;
-            foreach (var (from, to) in ranges)
-                foreach (var rowid in Hits(key, from, to, unindexed))
-                {
-                    long seq = StoryStore.SeqOf(rowid);
-                    scores[seq] = scores.GetValueOrDefault(seq) + weight;
-                }
-        }
-        return scores.OrderByDescending(h => h.Value).ThenBy(h => h.Key)
-            .Take(options.CandidateLimit)
-            .Select(h => h.Key).ToList();
+        else found = StoryIndexSearch.Candidates(snapshot, keys, window, perLanguage);
+        if (unindexed is not null) found.AddRange(unindexed.Matching(keys, window));
+        return found
+            .GroupBy(s => s.Language)
+            .SelectMany(g => g.OrderByDescending(s => s.Score).ThenBy(s => s.Seq).Take(perLanguage))
+            .OrderByDescending(s => s.Score).ThenBy(s => s.Seq)
+            .Select(s => s.Seq).ToList();
     }
 
-    /// <summary>The newest <see cref="MaxHits"/> stories holding the key in the range, from the index and the stories it does not show yet.</summary>
-    private IEnumerable<long> Hits(string key, long from, long to, IUnindexedStories? unindexed)
+    private double Weight(string key)
     {
-        var indexed = store.SearchKey(key, from, to, MaxHits);
-        var more = unindexed?.Holding(key, from, to);
-        if (more is null || more.Count == 0) return indexed;
-        return indexed.Concat(more).OrderDescending().Take(MaxHits);
+        double idf = rarity.Idf(key);
+        return idf * idf;
     }
 
     /// <summary>The keys of the query: rare in the archive but held by some stored story.</summary>
@@ -69,18 +56,18 @@ public sealed class CandidateRetriever(StoryStore store, KeyRarity rarity, Retri
         ArgumentNullException.ThrowIfNull(story);
         int cap = Math.Max(InMemoryCandidateIndex.MinPostingCap, (int)(rarity.CollectionDocuments * InMemoryCandidateIndex.MaxPostingShare));
         return story.Keys.All
-            .Where(IndexKeys.IsIndexable)
+            .Where(IndexTerms.Indexable)
             .Select(k => (Key: k, Stories: rarity.CollectionFrequency(k)))
             .Where(k => k.Stories > 0 && k.Stories <= cap)
             .OrderBy(k => k.Stories).ThenBy(k => k.Key, StringComparer.Ordinal)
-            .Take(options.QueryKeys)
+            .Take(options.Retrieval.QueryKeys)
             .Select(k => k.Key).ToList();
     }
 }
 
-/// <summary>Stories filed before the one being looked up that the index being read does not hold yet.</summary>
+/// <summary>Stories filed before the one being looked up that the index snapshot being read does not hold.</summary>
 public interface IUnindexedStories
 {
-    /// <summary>Index rowids of those holding <paramref name="key"/> within the rowid range.</summary>
-    IReadOnlyCollection<long> Holding(string key, long fromRowid, long toRowid);
+    /// <summary>Those holding any of <paramref name="keys"/> within <paramref name="window"/>, scored as the index scores (the summed units of the keys held).</summary>
+    IEnumerable<ScoredStory> Matching(IReadOnlyList<(string Key, float Units)> keys, DayWindow window);
 }

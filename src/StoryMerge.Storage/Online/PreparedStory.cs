@@ -1,5 +1,6 @@
 using StoryMerge.Core;
 using StoryMerge.Core.Merging;
+using StoryMerge.Storage.Index;
 using StoryMerge.Storage.Sqlite;
 
 namespace StoryMerge.Storage.Online;
@@ -14,7 +15,7 @@ public sealed class PreparedStory
         ContentHash = Online.ContentHash.Of(analysis.Story.Text);
         SampleRank = SampledBackgrounds.SampleRank(analysis.Id.Value);
         EncodedFeatures = FeatureCodec.Encode(analysis.Features);
-        IndexText = string.Join(' ', IndexKeys.Of(analysis.Keys));
+        IndexTerms = IndexTerms.Of(analysis);
         Alone = new EventMerger().Merge([analysis]);
     }
 
@@ -45,8 +46,8 @@ public sealed class PreparedStory
 
     public byte[] EncodedFeatures { get; }
 
-    /// <summary>The story's index keys as the full-text index takes them (space-separated).</summary>
-    public string IndexText { get; }
+    /// <summary>The story's match keys and neutral words, as the index takes them.</summary>
+    public IndexTerms IndexTerms { get; }
 
     /// <summary>The canonical record of an event of this story alone (what a new event starts as).</summary>
     public CanonicalEvent Alone { get; }

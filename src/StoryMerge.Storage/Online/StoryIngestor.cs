@@ -28,10 +28,6 @@ public sealed class StoryIngestor
     private const int BestMatchesReported = 5;
     private const int FeatureCacheSize = 8192;
 
-    /// <summary>Index pages merged with each filed story, and how many stories apart a new round of merging all segments starts.</summary>
-    private const int IndexMergePages = 32;
-    private const int IndexMergeRound = 1000;
-
     /// <summary>How far below the threshold a candidate's screening total may be and still be scored in full.</summary>
     private const double ScreenMargin = 2.0;
 
@@ -50,9 +46,10 @@ public sealed class StoryIngestor
         _pipeline = pipeline;
         _store = store;
         _clock = clock ?? TimeProvider.System;
+        store.OpenIndex(new Index.StoryIndexer(pipeline, store).Entries);
         _scoring = new ArchiveScoring(pipeline, store);
         _undated = store.UndatedStoryCount();
-        _retriever = new CandidateRetriever(store, _scoring.Rarity, pipeline.Options.Retrieval, () => _undated);
+        _retriever = new CandidateRetriever(store.Index, _scoring.Rarity, pipeline.Options, () => _undated);
         Canonical = new CanonicalEvents(pipeline, store);
     }
 
@@ -176,8 +173,7 @@ public sealed class StoryIngestor
         var now = _clock.GetUtcNow();
         return _store.InTransaction(() =>
         {
-            long seq = _store.InsertStory(story.Story, story.Language, prepared.ContentHash, prepared.SampleRank, prepared.EncodedFeatures, prepared.IndexText, now);
-            _store.MergeIndex(IndexMergePages, startRound: seq % IndexMergeRound == 0);
+            long seq = _store.InsertStory(story.Story, story.Language, prepared.ContentHash, prepared.SampleRank, prepared.EncodedFeatures, prepared.IndexTerms, now);
             if (best is null)
             {
                 var created = _store.NewEventId(story.Id, seq);
@@ -231,15 +227,9 @@ public sealed class StoryIngestor
         return new DeleteResult(id, row.EventId, eventRemoved);
     }
 
-    /// <summary>Stored stories matching free text through the index, best first: the text is analysed like a story and its keys searched.</summary>
+    /// <summary>Stored stories matching free text through the index, best first (<see cref="Index.TextSearch"/>).</summary>
     /// <exception cref="ArgumentException">The text is empty.</exception>
-    public IReadOnlyList<long> Search(string text, int limit = 200)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(text);
-        var query = _pipeline.Analyze(new Story(new StoryId("query"), text)).Features;
-        var keys = query.Keys.All.Where(IndexKeys.IsIndexable).Where(k => _scoring.Rarity.CollectionFrequency(k) > 0).ToList();
-        return _store.SearchRanked(keys, limit);
-    }
+    public IReadOnlyList<long> Search(string text, int limit = 200) => Index.TextSearch.Stories(_pipeline, _store.Index, _store.Languages(), text, limit);
 
     private IngestResult? FindDuplicate(Story story, string contentHash)
     {

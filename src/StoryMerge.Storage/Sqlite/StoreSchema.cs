@@ -129,6 +129,15 @@ public static class StoreSchema
         );
         CREATE INDEX story_aliases_original ON story_aliases(original_seq);
         """,
+        // 5: the index moves to Lucene (a directory beside the database, derived from the stories: see StoryStore.OpenIndex).
+        """
+        DROP TABLE story_index_vocabulary;
+        DROP TABLE story_index;
+        -- index_changes counts changes to stories the index may hold (deletions, moves between events); each index commit
+        -- records the count it holds, so opening finds an index that missed some. It starts at 1: no index has seen it yet.
+        CREATE TABLE store_state (name TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID;
+        INSERT INTO store_state (name, value) VALUES ('index_changes', 1);
+        """,
     ];
 
     /// <summary>The schema version this build writes.</summary>

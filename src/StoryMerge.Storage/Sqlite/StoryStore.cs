@@ -1,13 +1,19 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 using StoryMerge.Core;
+using StoryMerge.Storage.Index;
 
 namespace StoryMerge.Storage.Sqlite;
 
-/// <summary>The SQLite database of stories, their index, events, memberships and editors' decisions.</summary>
+/// <summary>The SQLite database of stories, events, memberships and editors' decisions, and the Lucene index derived from it.</summary>
 /// <remarks>
-/// WAL mode: readers (another process running `storymerge events`) never block the writer. One connection, not
-/// thread-safe: callers serialise access (the ingestor holds a lock). Writes happen inside <see cref="InTransaction"/>.
+/// <para>WAL mode: readers (another process running `storymerge events`) never block the writer. One connection, not
+/// thread-safe: callers serialise access (the ingestor holds a lock). Writes happen inside <see cref="InTransaction"/>.</para>
+/// <para>SQLite is the record; the index (<see cref="LuceneStoryIndex"/>, a directory beside the database) is derived from
+/// it. The index changes a transaction makes are kept aside and applied once SQLite has committed it, so the index never
+/// holds what the store does not. What a crash keeps from the index is repaired on <see cref="OpenIndex"/>: stories filed
+/// after the index's last commit are indexed again, and when stories already indexed were deleted or moved between events
+/// since (the store counts those changes, the index commit records the count), index and store are compared story by story.</para>
 /// </remarks>
 public sealed partial class StoryStore : IDisposable
 {
@@ -20,17 +26,26 @@ public sealed partial class StoryStore : IDisposable
     private readonly Dictionary<string, SqliteCommand> _statements = new(StringComparer.Ordinal);
     private const int MaxStatements = 64;
 
-    private StoryStore(SqliteConnection connection, string path)
+    private StoryStore(SqliteConnection connection, string path, string indexPath)
     {
         _connection = connection;
         Path = path;
+        IndexPath = indexPath;
+        _indexChanges = Scalar<long>("SELECT value FROM store_state WHERE name = 'index_changes'");
     }
 
     public string Path { get; }
 
+    /// <summary>The directory of the store's Lucene index.</summary>
+    public string IndexPath { get; }
+
+    /// <summary>The default index directory of a database: beside it, named after it (<c>storymerge.db</c> → <c>storymerge.db.index</c>).</summary>
+    public static string DefaultIndexPath(string databasePath) => System.IO.Path.GetFullPath(databasePath) + ".index";
+
     /// <summary>Opens the database at <paramref name="path"/> (creating it when missing, if <paramref name="create"/>) and brings its schema up to date.</summary>
+    /// <param name="indexPath">The index directory (default <see cref="DefaultIndexPath"/>); opened by <see cref="OpenIndex"/>.</param>
     /// <exception cref="StoreException">The file is missing (and not to be created), is not a SQLite database, is newer than this build, or cannot be opened.</exception>
-    public static StoryStore Open(string path, bool create = true)
+    public static StoryStore Open(string path, bool create = true, string? indexPath = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         var full = System.IO.Path.GetFullPath(path);
@@ -44,7 +59,7 @@ public sealed partial class StoryStore : IDisposable
             connection.Open();
             Execute(connection, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000;");
             StoreSchema.Migrate(connection, path);
-            return new StoryStore(connection, path);
+            return new StoryStore(connection, path, indexPath is null ? DefaultIndexPath(full) : System.IO.Path.GetFullPath(indexPath));
         }
         catch (SqliteException e)
         {
@@ -60,26 +75,35 @@ public sealed partial class StoryStore : IDisposable
 
     public void Dispose()
     {
-        foreach (var statement in _statements.Values) statement.Dispose();
-        _transaction?.Dispose();
-        _connection.Dispose();
+        try { _index?.Dispose(); }
+        finally
+        {
+            foreach (var statement in _statements.Values) statement.Dispose();
+            _transaction?.Dispose();
+            _connection.Dispose();
+        }
     }
 
     /// <summary>Runs <paramref name="work"/> in one transaction: all of it is stored, or (on any exception) none of it.</summary>
+    /// <remarks>The index sees the transaction's changes once it has committed (<see cref="LuceneStoryIndex.Snapshot"/> then shows them).</remarks>
     public T InTransaction<T>(Func<T> work)
     {
         ArgumentNullException.ThrowIfNull(work);
         if (_transaction is not null) return work();
         _transaction = _connection.BeginTransaction();
+        _indexChangesAtBegin = _indexChanges;
+        T result;
         try
         {
-            var result = work();
+            result = work();
             _transaction.Commit();
-            return result;
         }
         catch
         {
             _transaction.Rollback();
+            _pending.Clear();
+            _pendingAdds.Clear();
+            _indexChanges = _indexChangesAtBegin;
             throw;
         }
         finally
@@ -87,9 +111,10 @@ public sealed partial class StoryStore : IDisposable
             _transaction.Dispose();
             _transaction = null;
         }
+        if (_pending.Count > 0) AfterSqliteCommit?.Invoke(this);
+        ApplyPending();
+        return result;
     }
-
-    public void InTransaction(Action work) => InTransaction(() => { work(); return 0; });
 
     /// <summary>The index rowid of a story: its publication day above its seq, so a date window is one rowid range.</summary>
     public static long IndexRowid(DateOnly? published, long seq) => ((published is { } d ? d.DayNumber + 1L : 0L) << SeqBits) | seq;
@@ -118,9 +143,10 @@ public sealed partial class StoryStore : IDisposable
     public StoryRow? FindByContent(string contentHash) =>
         QuerySingle("SELECT seq, id, event_id FROM stories LEFT JOIN memberships ON story_seq = seq WHERE content_hash = $h ORDER BY seq LIMIT 1", ReadRow, ("$h", contentHash));
 
-    /// <summary>Stores a new story with its features and index keys; returns its seq.</summary>
-    public long InsertStory(Story story, LanguageTag language, string contentHash, long sampleRank, byte[] features, string indexKeys, DateTimeOffset now)
+    /// <summary>Stores a new story with its features and index terms; returns its seq.</summary>
+    public long InsertStory(Story story, LanguageTag language, string contentHash, long sampleRank, byte[] features, IndexTerms terms, DateTimeOffset now)
     {
+        ArgumentNullException.ThrowIfNull(terms);
         ArgumentNullException.ThrowIfNull(story);
         long seq = Scalar<long>("SELECT coalesce(max(seq), 0) + 1 FROM stories");
         long rowid = IndexRowid(story.Published, seq);
@@ -132,19 +158,23 @@ public sealed partial class StoryStore : IDisposable
             ("$given", story.Language.IsKnown ? story.Language.Code : null), ("$lang", language.Code), ("$published", story.Published?.DayNumber),
             ("$source", story.Source), ("$url", story.Url), ("$at", now.ToString("O", CultureInfo.InvariantCulture)), ("$rank", sampleRank),
             ("$rowid", rowid), ("$features", features));
-        Execute("INSERT INTO story_index (rowid, keys) VALUES ($rowid, $keys)", ("$rowid", rowid), ("$keys", indexKeys));
+        _pendingAdds[seq] = _pending.Count;
+        _pending.Add(new IndexChange(IndexChangeKind.Add, seq, new StoryIndexEntry(seq, story.Id, language, story.Published, null, terms)));
+        Changed();
         return seq;
     }
 
     /// <summary>Removes a story, its index entry and its membership.</summary>
     public void DeleteStory(long seq)
     {
-        var rowid = Scalar<long>("SELECT index_rowid FROM stories WHERE seq = $seq", ("$seq", seq));
-        Execute("DELETE FROM story_index WHERE rowid = $rowid", ("$rowid", rowid));
         Execute("DELETE FROM kept_apart WHERE story_a = $seq OR story_b = $seq", ("$seq", seq));
         Execute("DELETE FROM memberships WHERE story_seq = $seq", ("$seq", seq));
         Execute("DELETE FROM story_aliases WHERE original_seq = $seq", ("$seq", seq));
         Execute("DELETE FROM stories WHERE seq = $seq", ("$seq", seq));
+        _pendingAdds.Remove(seq);
+        _pending.Add(new IndexChange(IndexChangeKind.Delete, seq));
+        CountIndexChange();
+        Changed();
     }
 
     /// <summary>The story as it arrived (text verbatim), for analysing it again.</summary>
@@ -177,26 +207,9 @@ public sealed partial class StoryStore : IDisposable
 
     public long StoryCount() => Scalar<long>("SELECT count(*) FROM stories");
 
-    /// <summary>How many stories hold each index key (the archive's document frequencies).</summary>
-    public IEnumerable<(string Key, int Stories)> KeyFrequencies() =>
-        Query("SELECT term, doc FROM story_index_vocabulary", r => (r.GetString(0), r.GetInt32(1)));
-
-    /// <summary>Stories holding any of the keys within an index rowid range (newest first when there are more than <paramref name="limit"/>).</summary>
-    public IReadOnlyList<long> Search(IReadOnlyCollection<string> keys, long fromRowid, long toRowid, int limit)
-    {
-        if (keys.Count == 0) return [];
-        return Query(
-            "SELECT rowid FROM story_index WHERE story_index MATCH $match AND rowid BETWEEN $from AND $to ORDER BY rowid DESC LIMIT $limit",
-            r => SeqOf(r.GetInt64(0)), ("$match", MatchAny(keys)), ("$from", fromRowid), ("$to", toRowid), ("$limit", limit));
-    }
-
-    /// <summary>Index rowids of the stories holding <paramref name="key"/> within a rowid range, newest first, at most <paramref name="limit"/>.</summary>
-    public IReadOnlyList<long> SearchKey(string key, long fromRowid, long toRowid, int limit)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(key);
-        return Query("SELECT rowid FROM story_index WHERE story_index MATCH $match AND rowid BETWEEN $from AND $to ORDER BY rowid DESC LIMIT $limit",
-            r => r.GetInt64(0), ("$match", MatchAny([key])), ("$from", fromRowid), ("$to", toRowid), ("$limit", limit));
-    }
+    /// <summary>How many stories hold each index key (the archive's document frequencies), from the index.</summary>
+    /// <exception cref="InvalidOperationException">The index is not open.</exception>
+    public IEnumerable<(string Key, int Stories)> KeyFrequencies() => Index.KeyFrequencies();
 
     /// <summary>The highest story seq stored (0 when none): the next story stored gets this plus one.</summary>
     public long MaxSeq() => Scalar<long>("SELECT coalesce(max(seq), 0) FROM stories");
@@ -216,25 +229,6 @@ public sealed partial class StoryStore : IDisposable
         }
     }
 
-    /// <summary>Stories holding any of the keys, best FTS5 bm25() first (for searches by text over the whole index).</summary>
-    public IReadOnlyList<long> SearchRanked(IReadOnlyCollection<string> keys, int limit)
-    {
-        if (keys.Count == 0) return [];
-        return Query("SELECT rowid FROM story_index WHERE story_index MATCH $match ORDER BY rank LIMIT $limit",
-            r => SeqOf(r.GetInt64(0)), ("$match", MatchAny(keys)), ("$limit", limit));
-    }
-
-    private static string MatchAny(IEnumerable<string> keys) =>
-        string.Join(" OR ", keys.Select(k => "\"" + k.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""));
-
-    /// <summary>The rowid range of stories published within <paramref name="days"/> of <paramref name="day"/>.</summary>
-    public static (long From, long To) DayRange(DateOnly day, int days) =>
-        (IndexRowid(day.AddDays(-days), 0), IndexRowid(day.AddDays(days), (1L << SeqBits) - 1));
-
-    /// <summary>The rowid range of stories without a date.</summary>
-    public static (long From, long To) UndatedRange => (0, (1L << SeqBits) - 1);
-
-    public static (long From, long To) AllRange => (0, long.MaxValue);
 
     // ---- events ----
 
@@ -254,12 +248,27 @@ public sealed partial class StoryStore : IDisposable
         return FindEvent(id) is null ? id : Core.Merging.EventMerger.EventId(new StoryId($"{first.Value}#{seq}"));
     }
 
-    public void SetMembership(long seq, string eventId) =>
+    public void SetMembership(long seq, string eventId)
+    {
         Execute("INSERT INTO memberships (story_seq, event_id) VALUES ($seq, $e) ON CONFLICT(story_seq) DO UPDATE SET event_id = $e", ("$seq", seq), ("$e", eventId));
+        if (_pendingAdds.TryGetValue(seq, out var at)) _pending[at] = _pending[at] with { Entry = _pending[at].Entry! with { EventId = eventId } };
+        else
+        {
+            _pending.Add(new IndexChange(IndexChangeKind.SetEvent, seq, EventId: eventId));
+            CountIndexChange();
+        }
+        Changed();
+    }
 
     /// <summary>Moves every member of <paramref name="from"/> into <paramref name="into"/>, deletes <paramref name="from"/> and remembers where it went.</summary>
     public void MergeEvent(string from, string into)
     {
+        foreach (var seq in MembersOf(from))
+        {
+            if (_pendingAdds.TryGetValue(seq, out var at)) _pending[at] = _pending[at] with { Entry = _pending[at].Entry! with { EventId = into } };
+            else _pending.Add(new IndexChange(IndexChangeKind.SetEvent, seq, EventId: into));
+        }
+        CountIndexChange();
         Execute("UPDATE memberships SET event_id = $into WHERE event_id = $from", ("$from", from), ("$into", into));
         Execute("UPDATE event_redirects SET new_id = $into WHERE new_id = $from", ("$from", from), ("$into", into));
         Execute("INSERT OR REPLACE INTO event_redirects (old_id, new_id) VALUES ($from, $into)", ("$from", from), ("$into", into));
@@ -267,6 +276,7 @@ public sealed partial class StoryStore : IDisposable
         CopyResolutions(from, into);
         Execute("DELETE FROM fact_resolutions WHERE event_id = $from", ("$from", from));
         Execute("DELETE FROM events WHERE id = $from", ("$from", from));
+        Changed();
     }
 
     public void DeleteEvent(string id)
@@ -408,11 +418,6 @@ public sealed partial class StoryStore : IDisposable
         SELECT $to, fact_id, kind, value, variants, decided_at FROM fact_resolutions WHERE event_id = $from
         """, ("$from", from), ("$to", to));
 
-    /// <summary>A bounded step of index upkeep: merges up to <paramref name="pages"/> pages of the index's segments towards one, starting a new round of merging everything when <paramref name="startRound"/>.</summary>
-    /// <remarks>A query looks each key up in every segment, so fewer segments make queries faster; doing the merging in small steps keeps any one story from waiting for a whole optimisation.</remarks>
-    public void MergeIndex(int pages, bool startRound) =>
-        Execute("INSERT INTO story_index (story_index, rank) VALUES ('merge', $pages)", ("$pages", startRound ? -pages : pages));
-
     /// <summary>Moves the write-ahead log into the database file (so its size is the database's).</summary>
     public void Checkpoint() => Execute("PRAGMA wal_checkpoint(TRUNCATE)");
 
@@ -517,6 +522,18 @@ public sealed partial class StoryStore : IDisposable
         return rows.Count == 0 ? null : rows[0];
     }
 }
+
+/// <summary>What opening the index had to do: nothing, index the stories filed after its last commit, compare it story by story with the store, or build it anew.</summary>
+public enum IndexRepairKind
+{
+    UpToDate,
+    CaughtUp,
+    Reconciled,
+    Rebuilt,
+}
+
+/// <summary>What opening or rebuilding the index did: how many stories it indexed again and how many it removed.</summary>
+public sealed record IndexRepair(IndexRepairKind Kind, long Indexed, long Removed);
 
 /// <summary>A stored story's seq (its row), id and event.</summary>
 public sealed record StoryRow(long Seq, StoryId Id, string? EventId);

@@ -138,6 +138,60 @@ public class StoreCommandsTests
         Assert.Contains("[kk,ru]", output.Split('\n')[0]);
     }
 
+    [Theory]
+    [InlineData("qwerty")]
+    [InlineData("hello world")]
+    public void Events_NonsenseQuery_ListsNothing(string query)
+    {
+        using var dir = new TempDirectory();
+        var db = dir.File("s.db");
+        Ingest(db, TempDirectory.Corpus);
+        var (code, output, error) = Run((o, e) => EventsCommand.Run(new EventsCommand.Arguments(db, null, null, null, query, 50), o, e));
+        Assert.Equal(ExitCodes.Success, code);
+        Assert.Equal("", output);
+        Assert.Contains("0 event(s)", error);
+    }
+
+    [Fact]
+    public void Events_QueryWithTheIndexElsewhere_UsesThatIndex()
+    {
+        using var dir = new TempDirectory();
+        var db = dir.File("s.db");
+        var index = dir.File("elsewhere.index");
+        IngestCommand.Run(new IngestCommand.Arguments([TempDirectory.Corpus], db, null, index), TextWriter.Null, TextWriter.Null);
+
+        var (_, output, _) = Run((o, e) => EventsCommand.Run(new EventsCommand.Arguments(db, null, null, null, "Алматыда", 50, index), o, e));
+
+        Assert.Contains("[kk,ru]", output.Split('\n')[0]);
+        Assert.True(Directory.Exists(index));
+        Assert.False(Directory.Exists(db + ".index"));
+    }
+
+    [Fact]
+    public void Reindex_Store_IndexesEveryStoryAndSearchStillFinds()
+    {
+        using var dir = new TempDirectory();
+        var db = dir.File("s.db");
+        Ingest(db, TempDirectory.Corpus);
+
+        var (code, output, error) = Run((o, e) => ReindexCommand.Run(new ReindexCommand.Arguments(db, null), o, e));
+        var (_, found, _) = Run((o, e) => EventsCommand.Run(new EventsCommand.Arguments(db, null, null, null, "Алматыда", 50), o, e));
+
+        Assert.Equal(ExitCodes.Success, code);
+        Assert.Contains("reindexed 5 stories", output);
+        Assert.Contains("indexed 5/5 stories", error);
+        Assert.Contains("[kk,ru]", found);
+    }
+
+    [Fact]
+    public void Reindex_MissingDatabase_IsADatabaseError()
+    {
+        using var dir = new TempDirectory();
+        var (code, _, error) = Run((o, e) => ReindexCommand.Run(new ReindexCommand.Arguments(dir.File("none.db"), null), o, e));
+        Assert.Equal(ExitCodes.DatabaseError, code);
+        Assert.Contains("no such database", error);
+    }
+
     [Fact]
     public void Events_BadDate_IsAnInputError()
     {

@@ -287,11 +287,11 @@ public class StoryIngestorTests
     }
 
     [Fact]
-    public void Search_TextOfTheForum_FindsItsReports()
+    public void Search_RussianWordsOfTheForum_FindTheKazakhReport()
     {
         using var fixture = new StoreFixture();
         foreach (var story in Seeds) fixture.Ingestor.Ingest(story);
         var kazakh = fixture.Store.FindStory(new StoryId(TestCorpus.Kazakh))!.Seq;
-        Assert.Contains(kazakh, fixture.Ingestor.Search(TestCorpus.Seed(TestCorpus.RussianA).Text));
+        Assert.Contains(kazakh, fixture.Ingestor.Search("медиафорум в Алматы, Песков"));
     }
 }

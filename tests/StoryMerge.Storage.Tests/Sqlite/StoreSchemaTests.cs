@@ -94,7 +94,7 @@ public class StoreSchemaTests
     [Fact]
     public void Open_DatabaseOfSchemaVersion1_IsMigratedKeepingItsStories()
     {
-        // What a version-1 database looks like: without the tables migrations 2 to 4 add.
+        // What a version-1 database looks like: the full-text index back, without the tables migrations 2 to 5 add.
         using var fixture = SeedsInOlderDatabase("DROP TABLE kept_apart; DROP TABLE fact_resolutions; DROP TABLE feed_items; DROP TABLE feed_state; DROP TABLE story_aliases; PRAGMA user_version = 1;");
 
         Assert.Equal(5, fixture.Store.StoryCount());
@@ -104,16 +104,36 @@ public class StoreSchemaTests
     }
 
     [Fact]
+    public void Open_DatabaseOfSchemaVersion2_DropsTheFullTextIndexAndBuildsTheLuceneIndex()
+    {
+        using var fixture = SeedsInOlderDatabase(Version2);
+        Directory.Delete(StoryStore.DefaultIndexPath(fixture.Path), recursive: true);   // a version-2 database had none
+
+        var forum = fixture.Ingestor.Search("Алматыда медиафорум");
+
+        Assert.Equal(StoreSchema.Version, UserVersion(fixture.Path));
+        Assert.Equal(5, fixture.Store.Index.Count);
+        Assert.NotEmpty(forum);
+        using var connection = new SqliteConnection($"Data Source={fixture.Path};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT count(*) FROM sqlite_schema WHERE name LIKE 'story_index%'";
+        Assert.Equal(0L, command.ExecuteScalar());
+    }
+
+    [Fact]
     public void Open_DatabaseOfSchemaVersion2_GetsTheFeedTablesKeepingItsStories()
     {
-        // What a version-2 database looks like: without the feed tables of migration 3.
-        using var fixture = SeedsInOlderDatabase("DROP TABLE feed_items; DROP TABLE feed_state; DROP TABLE story_aliases; PRAGMA user_version = 2;");
+        // What a version-2 database looks like: the full-text index back, without the tables of migrations 3 to 5.
+        using var fixture = SeedsInOlderDatabase(Version2);
 
         Assert.Equal((5L, 0L), (fixture.Store.StoryCount(), fixture.Store.FeedItemCount("any")));
         Assert.Equal(StoreSchema.Version, UserVersion(fixture.Path));
     }
 
-    /// <summary>The seeds filed into a database then turned into an older schema's by <paramref name="downgrade"/>; closed, to be opened again.</summary>
+    private const string Version2 = "DROP TABLE feed_items; DROP TABLE feed_state; DROP TABLE story_aliases; PRAGMA user_version = 2;";
+
+    /// <summary>The seeds filed into a database then turned into an older schema's: the full-text index of versions 1–4 back, the store state gone, then <paramref name="downgrade"/>; closed, to be opened again.</summary>
     private static StoreFixture SeedsInOlderDatabase(string downgrade)
     {
         var fixture = new StoreFixture();
@@ -122,7 +142,11 @@ public class StoreSchemaTests
         using var connection = new SqliteConnection($"Data Source={fixture.Path};Pooling=False");
         connection.Open();
         using var command = connection.CreateCommand();
-        command.CommandText = downgrade;
+        command.CommandText = """
+            CREATE VIRTUAL TABLE story_index USING fts5(keys, content='', contentless_delete=1, detail=none, tokenize="ascii tokenchars ':#.%-'");
+            CREATE VIRTUAL TABLE story_index_vocabulary USING fts5vocab(story_index, 'row');
+            DROP TABLE store_state;
+            """ + downgrade;
         command.ExecuteNonQuery();
         return fixture;
     }
