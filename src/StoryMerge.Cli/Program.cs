@@ -20,7 +20,8 @@ cluster.SetAction(parse => ClusterCommand.Run(
     Console.Out, Console.Error, ProgressReporter.ForConsole()));
 root.Subcommands.Add(cluster);
 
-var evalOption = new Option<string>("--eval") { Description = "Labelled stories to measure on: JSONL with an \"event\" per line, or a directory with gold.json", Required = true };
+var evalOption = new Option<string?>("--eval") { Description = "Labelled stories to measure on: JSONL with an \"event\" per line, or a directory with gold.json" };
+var factsOption = new Option<string[]>("--facts") { Description = "Labelled fact sets (gold files with \"entities\" per event) to score the canonical facts on, instead of --eval", AllowMultipleArgumentsPerToken = true };
 var tuneOption = new Option<string?>("--tune") { Description = "Labelled stories to choose the weights and threshold on (StoryMerge and baseline); --eval is then measured with them" };
 var sweepOption = new Option<bool>("--sweep") { Description = "Print precision/recall/F1 against the threshold and write a chart under --results" };
 var writeConfigOption = new Option<string?>("--write-config") { Description = "Save the setting used (tuned, with --tune) as a storymerge.json" };
@@ -29,9 +30,16 @@ var errorsOption = new Option<int>("--errors") { Description = "How many of the 
 var pairsOption = new Option<string?>("--pairs") { Description = "Write every scored candidate pair (signals, z-scores, total, gold) to this CSV file" };
 var onlineOption = new Option<bool>("--online") { Description = "Also ingest the stories one at a time into an empty database (file order, then reverse) and compare with the batch" };
 var bench = new Command("bench", "Measure clustering quality on labelled stories beside a plain baseline; tune, sweep, save the setting");
-foreach (var option in new Option[] { evalOption, tuneOption, sweepOption, writeConfigOption, resultsOption, configOption, errorsOption, pairsOption, onlineOption })
+foreach (var option in new Option[] { evalOption, factsOption, tuneOption, sweepOption, writeConfigOption, resultsOption, configOption, errorsOption, pairsOption, onlineOption })
     bench.Options.Add(option);
-bench.SetAction(parse => BenchCommand.Run(new BenchCommand.Arguments(parse.GetValue(evalOption)!, parse.GetValue(configOption), parse.GetValue(errorsOption),
+bench.Validators.Add(result =>
+{
+    bool facts = result.GetValue(factsOption) is { Length: > 0 }, eval = result.GetValue(evalOption) is not null;
+    if (facts == eval) result.AddError("bench needs either --eval FILE or --facts GOLD...");
+});
+bench.SetAction(parse => parse.GetValue(factsOption) is { Length: > 0 } facts
+    ? FactBenchCommand.Run(new FactBenchCommand.Arguments(facts, parse.GetValue(configOption), parse.GetValue(errorsOption)), Console.Out, Console.Error)
+    : BenchCommand.Run(new BenchCommand.Arguments(parse.GetValue(evalOption)!, parse.GetValue(configOption), parse.GetValue(errorsOption),
     parse.GetValue(pairsOption), parse.GetValue(tuneOption), parse.GetValue(sweepOption), parse.GetValue(writeConfigOption), parse.GetValue(resultsOption)!, parse.GetValue(onlineOption)), Console.Out, Console.Error));
 root.Subcommands.Add(bench);
 
