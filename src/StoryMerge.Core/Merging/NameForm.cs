@@ -19,13 +19,21 @@ public static class NameForm
     public static string Of(Token word)
     {
         ArgumentNullException.ThrowIfNull(word);
-        var lower = word.Lower;
+        var lower = WithoutApostropheSuffix(word.Lower);
         foreach (var ending in TurkicEndings)
             if (lower.Length - ending.Length >= 3 && lower.EndsWith(ending, StringComparison.Ordinal)) { lower = lower[..^ending.Length]; break; }
         if (LanguageIdentifier.ScriptOf(lower.Length > 0 ? lower[0] : 'a') != Script.Cyrillic) return lower;
         foreach (var ending in SlavicEndings)
             if (lower.Length - ending.Length >= 3 && lower.EndsWith(ending, StringComparison.Ordinal)) return lower[..^ending.Length];
         return lower;
+    }
+
+    /// <summary>A word without the case suffix Turkish writes after an apostrophe: San Diego'da → San Diego, Trudell'in → Trudell.</summary>
+    public static string WithoutApostropheSuffix(string word)
+    {
+        ArgumentNullException.ThrowIfNull(word);
+        int apostrophe = word.LastIndexOfAny(['\'', '’']);
+        return apostrophe >= 2 && apostrophe < word.Length - 1 && word[(apostrophe + 1)..].All(char.IsLetter) ? word[..apostrophe] : word;
     }
 
     /// <summary>The identity of a whole mention: the name forms of its words.</summary>
