@@ -30,26 +30,30 @@ public static class NameReconciler
         /// <summary>The fullest mention: most words, then the shortest head (least inflected), then the first.</summary>
         public EntityMention Best { get; } = mentions.OrderByDescending(m => m.Tokens.Count).ThenBy(m => m.Head.Surface.Length).ThenBy(m => m.Tokens[0].Start).First();
 
-        private List<IReadOnlyList<string>>? _words;
+        private List<WordKeys>? _words;
 
         /// <summary>The keys of the fullest mention's words, hyphenated words counted word by word (Лос-Анджелес, Оксфорд-Гроув).</summary>
-        public List<IReadOnlyList<string>> Words => _words ??= Best.Tokens
+        public List<WordKeys> Words => _words ??= Best.Tokens
             .SelectMany(t => t.Surface.Split('-', StringSplitOptions.RemoveEmptyEntries).Select(part => new Token(part, t.Start, t.Sentence, t.SentenceInitial)))
             .Select(t => NameWord.Keys(t, Story.Language)).ToList();
 
-        public IReadOnlyList<string> Head => Words[^1];
+        public WordKeys Head => Words[^1];
     }
 
     /// <summary>The reconciled names of the reports, each with its kind.</summary>
     public static IReadOnlyList<Fact> Reconcile(IReadOnlyList<AnalyzedStory> members, LanguageTag majority)
     {
         ArgumentNullException.ThrowIfNull(members);
-        var names = members.SelectMany(ReportNames).ToList();
+        var names = Split(members.SelectMany(ReportNames).ToList());
         var entities = Entities(names);
         var facts = new List<Fact>();
         foreach (var entity in entities)
         {
-            var kind = KindVote.Of(entity.SelectMany(n => n.Mentions.Select(m => (n.Story, m))));
+            int shortReferences = entity.Count(n => n.Best.Tokens.Count > 1 && n.Mentions.Any(m => m.Tokens.Count == 1));
+            var kind = KindVote.Of(entity.SelectMany(n => n.Mentions.Select(m => (n.Story, m))), shortReferences);
+            // A single word of one report that shows no kind is most often a capital letter after a quote, not a name.
+            if (kind == FactKind.Other && entity.All(n => n.Words.Count == 1) && entity.Select(n => n.Story.Id).Distinct().Count() < 2) continue;
+            if (entity.All(n => n.Best.Surface.Count(char.IsLetter) < 2)) continue;
             facts.Add(ToFact(entity, kind, majority, facts));
         }
         return facts;
@@ -71,6 +75,40 @@ public static class NameReconciler
         return groups.Select(g => new ReportName(story, g));
     }
 
+    /// <summary>Names run together in one report ("Майк Траделл Джеймс", "Апат Бествуд") are cut where both parts are names other reports write, or where only a capital at the start of a sentence comes before one.</summary>
+    private static List<ReportName> Split(List<ReportName> names)
+    {
+        var result = new List<ReportName>(names.Count);
+        foreach (var name in names)
+        {
+            var tokens = name.Best.Tokens;
+            // A name other reports write whole stays whole (Denver Nuggets, though a French report writes "Nuggets de Denver").
+            bool whole = tokens.Count >= 2 && WrittenElsewhere(names, name, tokens.ToList(), headOnly: false);
+            int cut = tokens.Count < 2 || whole ? -1 : Enumerable.Range(1, tokens.Count - 1).FirstOrDefault(k =>
+            {
+                bool right = WrittenElsewhere(names, name, tokens.Skip(k).ToList());
+                bool left = WrittenElsewhere(names, name, tokens.Take(k).ToList());
+                return right && (left || k == 1 && tokens[0].SentenceInitial);
+            }, -1);
+            if (cut < 0) { result.Add(name); continue; }
+            var full = name.Mentions.Where(m => m.Tokens.Count == tokens.Count).ToList();
+            var rest = name.Mentions.Where(m => m.Tokens.Count != tokens.Count).ToList();
+            var left = full.Select(m => m with { Tokens = m.Tokens.Take(cut).ToList(), Role = null }).ToList();
+            var right = full.Select(m => m with { Tokens = m.Tokens.Skip(cut).ToList() }).Concat(rest).ToList();
+            if (!(cut == 1 && tokens[0].SentenceInitial)) result.Add(new ReportName(name.Story, left));
+            result.Add(new ReportName(name.Story, right));
+        }
+        return result;
+    }
+
+    /// <summary>Another report writes these words as a name of as many words, or (one word) as the last word of a name.</summary>
+    private static bool WrittenElsewhere(List<ReportName> names, ReportName owner, List<Token> part, bool headOnly = true)
+    {
+        var probe = new ReportName(owner.Story, [owner.Best with { Tokens = part }]);
+        return names.Any(o => o.Story.Id != owner.Story.Id
+            && (o.Words.Count == probe.Words.Count && SameName(probe, o) || headOnly && probe.Words.Count == 1 && NameWord.Same(probe.Head, o.Head)));
+    }
+
     private static List<List<ReportName>> Entities(List<ReportName> names)
     {
         var parent = Enumerable.Range(0, names.Count).ToArray();
@@ -88,21 +126,29 @@ public static class NameReconciler
         for (int i = 0; i < names.Count; i++)
         {
             if (names[i].Words.Count != 1 || Enumerable.Range(0, names.Count).Any(k => Find(k) == Find(i) && names[k].Words.Count > 1)) continue;
-            var hosts = Enumerable.Range(0, names.Count).Where(k => names[k].Words.Count > 1 && NameWord.Same(names[i].Head, names[k].Head))
-                .Select(Find).Distinct().ToList();
+            var hosts = Hosts(names, i, k => names[k].Head, Find);
+            // A given name alone (Brett) joins the one entity whose name begins with it, when none ends with it.
+            if (hosts.Count == 0 && IsPersonLike(names[i])) hosts = Hosts(names, i, k => names[k].Words[0], Find).Where(h => IsPersonLike(names[h])).ToList();
             if (hosts.Count == 1) Union(hosts[0], i);
         }
         return Enumerable.Range(0, names.Count).GroupBy(Find).Select(g => g.Select(i => names[i]).ToList()).ToList();
     }
 
-    /// <summary>Every word of the shorter name is a distinct word of the longer one.</summary>
+    private static bool IsPersonLike(ReportName name) => name.Mentions.Any(m => m.Kind == EntityKind.Person);
+
+    private static List<int> Hosts(List<ReportName> names, int bare, Func<int, WordKeys> word, Func<int, int> find) =>
+        Enumerable.Range(0, names.Count).Where(k => names[k].Words.Count > 1 && NameWord.Same(names[bare].Head, word(k))).Select(find).Distinct().ToList();
+
+    /// <summary>Every word of the shorter name is a distinct word of the longer one; once the last words agree, the others need only sound alike (John Kennedy = Джон Кеннеди).</summary>
     private static bool SameName(ReportName a, ReportName b)
     {
         var (shorter, longer) = a.Words.Count <= b.Words.Count ? (a.Words, b.Words) : (b.Words, a.Words);
+        bool heads = NameWord.Same(shorter[^1], longer[^1]);
         var used = new bool[longer.Count];
-        foreach (var word in shorter)
+        if (heads) used[^1] = true;
+        foreach (var word in heads ? shorter.Take(shorter.Count - 1) : shorter)
         {
-            int k = Enumerable.Range(0, longer.Count).FirstOrDefault(k => !used[k] && NameWord.Same(word, longer[k]), -1);
+            int k = Enumerable.Range(0, longer.Count).FirstOrDefault(k => !used[k] && (heads ? NameWord.SoundAlike(word, longer[k]) : NameWord.Same(word, longer[k])), -1);
             if (k < 0) return false;
             used[k] = true;
         }
@@ -124,8 +170,7 @@ public static class NameReconciler
                 kind == FactKind.Person ? g.SelectMany(v => v.Name.Mentions).Select(m => m.Role).FirstOrDefault(r => r is not null) : null,
                 g.SelectMany(v => v.Name.Mentions.Select(m => m.Surface)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList()))
             .ToList();
-        bool conflict = kind == FactKind.Person && (NameConflict.Disagree(Spellings(entity, n => n.Best.Tokens[^1]))
-            || NameConflict.Disagree(Spellings(entity.Where(n => n.Best.Tokens.Count > 1), n => n.Best.Tokens[0])));
+        bool conflict = kind == FactKind.Person && Disagree(entity);
         // A person's full name before a bare surname, then the spelling most reports use.
         var canonical = factVariants.OrderByDescending(v => kind == FactKind.Person && v.Value.Contains(' ')).ThenByDescending(v => v.Sources.Count)
             .ThenByDescending(v => v.Languages.Contains(majority)).ThenBy(v => v.Sources[0]).ThenBy(v => v.Value, StringComparer.Ordinal).First();
@@ -135,9 +180,32 @@ public static class NameReconciler
         return new Fact(EventMerger.FactId(Prefix(kind), canonical.Value, existing), kind, canonical.Value, ordered, conflict, role);
     }
 
-    private static List<ReportSpelling> Spellings(IEnumerable<ReportName> names, Func<ReportName, Token> word) =>
-        names.GroupBy(n => n.Story.Id).Select(g => new ReportSpelling(g.Key, LanguageIdentifier.ScriptOf(word(g.First()).Surface[0]),
-            g.Select(n => NameWord.Keys(word(n), n.Story.Language)).ToList())).ToList();
+    /// <summary>Whether the reports disagree about the surname, or about the given name (the word before the surname) among names written with as many words.</summary>
+    /// <remarks>Each full name's surname is its word most like the entity's most common last word, so a name run on into the next word (Майк Траделл Джеймс) is still read at its surname.</remarks>
+    private static bool Disagree(List<ReportName> entity)
+    {
+        var full = entity.Where(n => n.Words.Count > 1).ToList();
+        if (full.Count < 2) return false;
+        var reference = full.GroupBy(n => n.Head.Spellings[0]).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).First().First().Head;
+        var read = full.Select(n =>
+        {
+            int surname = Enumerable.Range(1, n.Words.Count - 1).OrderByDescending(k => NameWord.Likeness(n.Words[k], reference)).First();
+            return (Name: n, Surname: surname);
+        }).ToList();
+        ReportSpelling Spelling(IEnumerable<(ReportName Name, int Word)> words, StoryId report) =>
+            new(report, ScriptOf(words.First()), words.Select(w => w.Name.Words[w.Word]).ToList());
+        var surnames = read.GroupBy(r => r.Name.Story.Id).Select(g => Spelling(g.Select(r => (r.Name, r.Surname)), g.Key)).ToList();
+        if (NameConflict.Disagree(surnames)) return true;
+        return read.Where(r => r.Surname > 0).GroupBy(r => r.Name.Words.Count).Any(byCount => NameConflict.Disagree(
+            byCount.GroupBy(r => r.Name.Story.Id).Select(g => Spelling(g.Select(r => (r.Name, r.Surname - 1)), g.Key)).ToList()));
+    }
+
+    private static Script ScriptOf((ReportName Name, int Word) word)
+    {
+        var tokens = word.Name.Best.Tokens;
+        var letter = tokens.SelectMany(t => t.Surface).FirstOrDefault(char.IsLetter);
+        return LanguageIdentifier.ScriptOf(letter == default ? 'a' : letter);
+    }
 
     internal static string Prefix(FactKind kind) => kind switch
     {

@@ -4,7 +4,7 @@ using StoryMerge.Core.Merging.Forms;
 namespace StoryMerge.Core.Merging.Conflicts;
 
 /// <summary>One report's spellings of one word of a name (the surname, the given name): its keys and its script.</summary>
-internal sealed record ReportSpelling(StoryId Report, Script Script, IReadOnlyList<IReadOnlyList<string>> Keys);
+internal sealed record ReportSpelling(StoryId Report, Script Script, IReadOnlyList<WordKeys> Keys);
 
 /// <summary>Tells a real disagreement between reports about a name from inflection and transliteration.</summary>
 /// <remarks>
@@ -37,13 +37,13 @@ internal static class NameConflict
     }
 
     private static bool Shares(ReportSpelling a, ReportSpelling b) =>
-        a.Keys.Any(x => b.Keys.Any(y => x.Intersect(y, StringComparer.Ordinal).Any()));
+        a.Keys.Any(x => b.Keys.Any(y => x.Spellings.Intersect(y.Spellings, StringComparer.Ordinal).Any()));
 
-    private static bool SoundAlike(ReportSpelling a, ReportSpelling b) => a.Keys.Any(x => b.Keys.Any(y => NameWord.Same(x, y)));
+    private static bool SoundAlike(ReportSpelling a, ReportSpelling b) => a.Keys.Any(x => b.Keys.Any(y => NameWord.SoundAlike(x, y)));
 
     private static bool ExplainedByOriginal(ReportSpelling a, ReportSpelling b, IReadOnlyList<ReportSpelling> all) =>
         all.Any(o => o.Script != a.Script && o.Keys.Any(k => Near(a, k) && Near(b, k)));
 
-    private static bool Near(ReportSpelling s, IReadOnlyList<string> original) =>
-        s.Keys.Any(k => NameWord.Likeness(k, original) >= NearOriginal || NameWord.Same(k, original));
+    private static bool Near(ReportSpelling s, WordKeys original) =>
+        s.Keys.Any(k => NameWord.Likeness(k, original) >= NearOriginal || NameWord.SoundAlike(k, original));
 }

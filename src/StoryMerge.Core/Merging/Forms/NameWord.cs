@@ -18,46 +18,67 @@ public static class NameWord
         ["дағы", "дегі", "тағы", "тегі", "нда", "нде", "ға", "ге", "қа", "ке", "на", "не", "ты", "ті", "ды", "ді", "ны", "ні", "да", "де", "та", "те", "ың", "ің", "ын", "ін"];
 
     /// <summary>The keys a written word may stand for: its name-form key, and in a Turkic report also the key without one more case ending.</summary>
-    public static IReadOnlyList<string> Keys(Token word, LanguageTag language)
+    public static WordKeys Keys(Token word, LanguageTag language)
     {
         ArgumentNullException.ThrowIfNull(word);
-        var first = SpellingKey.Of(word);
-        if (!IsTurkic(language)) return [first];
         var lower = NameForm.WithoutApostropheSuffix(word.Lower);
-        foreach (var ending in TurkicCaseEndings)
-            if (lower.Length - ending.Length >= 3 && lower.EndsWith(ending, StringComparison.Ordinal))
-                return [first, SpellingKey.Of(NeutralForm.Shared.Of(NameForm.Of(new Token(lower[..^ending.Length], 0, 0, false))))];
-        return [first];
+        var forms = new List<string> { lower };
+        if (IsTurkic(language))
+            foreach (var ending in TurkicCaseEndings)
+                if (lower.Length - ending.Length >= 3 && lower.EndsWith(ending, StringComparison.Ordinal)) { forms.Add(lower[..^ending.Length]); break; }
+        var neutral = forms.Select(f => NeutralForm.Shared.Of(NameForm.Of(new Token(f, 0, 0, false)))).ToList();
+        return new WordKeys(neutral.Select(SpellingKey.Of).Distinct().ToList(), neutral.Select(Sound).Distinct().ToList());
     }
 
     /// <summary>Whether two words (as <see cref="Keys"/>) are one word of one name.</summary>
-    public static bool Same(IReadOnlyList<string> a, IReadOnlyList<string> b)
+    public static bool Same(WordKeys a, WordKeys b)
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
-        foreach (var x in a)
-            foreach (var y in b)
-            {
-                if (x == y) return true;
-                int likeness = SpellingKey.Likeness(x, y);
-                if (likeness >= CloseKeys) return true;
-                if (likeness >= SameSoundKeys && Sound(x) is { Length: >= 2 } s && s == Sound(y)) return true;
-            }
-        return false;
+        int likeness = Likeness(a, b);
+        if (likeness >= CloseKeys) return true;
+        return likeness >= SameSoundKeys && a.Sounds.Any(s => s.Length >= 2 && b.Sounds.Contains(s));
+    }
+
+    /// <summary>Whether two words sound alike, however short: for the given names of people whose surnames agree (John = Джон).</summary>
+    public static bool SoundAlike(WordKeys a, WordKeys b)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        return Same(a, b) || Likeness(a, b) >= 40 && a.Sounds.Any(s => s.Length >= 1 && b.Sounds.Contains(s));
     }
 
     /// <summary>How alike two words are at best (0–100), over their keys.</summary>
-    public static int Likeness(IReadOnlyList<string> a, IReadOnlyList<string> b) =>
-        a.SelectMany(x => b.Select(y => SpellingKey.Likeness(x, y))).DefaultIfEmpty(0).Max();
-
-    /// <summary>The consonants of a key by sound class, with the spellings transliterations give one sound made one (dzh = j, w before a vowel = u).</summary>
-    public static string Sound(string key)
+    public static int Likeness(WordKeys a, WordKeys b)
     {
-        ArgumentNullException.ThrowIfNull(key);
-        var s = key.Replace("dzh", "j").Replace("dz", "j").Replace("dj", "j").Replace("ck", "k").Replace("ph", "f");
-        if (s.StartsWith('w')) s = "u" + s[1..];
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        int best = 0;
+        foreach (var x in a.Spellings)
+            foreach (var y in b.Spellings)
+                best = Math.Max(best, x == y ? 100 : SpellingKey.Likeness(x, y));
+        return best;
+    }
+
+    /// <summary>The consonants of a neutral word by sound class, with what transliterations write differently for one sound made one: dzh = j (Джеймс = James), h dropped (John = Джон, Graham = Грэм), w before a vowel at the start = u (Walton = Уолтон).</summary>
+    public static string Sound(string neutral)
+    {
+        ArgumentNullException.ThrowIfNull(neutral);
+        var s = neutral.Replace("dzh", "j").Replace("dz", "j").Replace("dj", "j").Replace("ck", "k").Replace("ph", "f");
+        if (s.EndsWith("gh", StringComparison.Ordinal)) s = s[..^2];   // silent: Kavanaugh = Кавано
+        s = s.Replace("h", "");
+        // c is k except before e, i, y (Scott = Скотт, Cecil = Сесил).
+        var chars = s.ToCharArray();
+        for (int i = 0; i < chars.Length; i++)
+            if (chars[i] == 'c' && (i + 1 == chars.Length || chars[i + 1] is not ('e' or 'i' or 'y'))) chars[i] = 'k';
+        s = new string(chars);
+        if (s.Length > 1 && s[0] == 'w' && s[1] is 'a' or 'e' or 'i' or 'o' or 'u') s = "u" + s[1..];
         return ConsonantSkeleton.Of(s, 16);
     }
 
     internal static bool IsTurkic(LanguageTag language) => language.Code is "kk" or "ky" or "tt" or "ba" or "tr" or "az" or "uz";
 }
+
+/// <summary>The keys of one written word: spelling keys (<see cref="SpellingKey"/>) and sound keys (<see cref="NameWord.Sound(string)"/>), one of each per form it may stand for.</summary>
+public sealed record WordKeys(IReadOnlyList<string> Spellings, IReadOnlyList<string> Sounds);
+
