@@ -16,10 +16,12 @@ public static class NameForm
     private static readonly string[] SlavicEndings =
         ["ого", "ому", "ым", "ом", "ем", "ой", "ей", "ою", "ия", "ий", "ию", "ии", "а", "я", "у", "ю", "е", "ы", "и", "й"];
 
-    public static string Of(Token word)
+    /// <summary>The word without its case ending; Turkic endings are taken off only in a Turkic report when <paramref name="language"/> is given (Казахстан is not Казахс-тан in Russian).</summary>
+    public static string Of(Token word, LanguageTag? language = null)
     {
         ArgumentNullException.ThrowIfNull(word);
         var lower = WithoutApostropheSuffix(word.Lower);
+        if (language is null || Forms.NameWord.IsTurkic(language.Value))
         foreach (var ending in TurkicEndings)
             if (lower.Length - ending.Length >= 3 && lower.EndsWith(ending, StringComparison.Ordinal)) { lower = lower[..^ending.Length]; break; }
         if (LanguageIdentifier.ScriptOf(lower.Length > 0 ? lower[0] : 'a') != Script.Cyrillic) return lower;
@@ -37,5 +39,5 @@ public static class NameForm
     }
 
     /// <summary>The identity of a whole mention: the name forms of its words.</summary>
-    public static string Of(EntityMention mention) => string.Join(' ', mention.Tokens.Select(Of));
+    public static string Of(EntityMention mention, LanguageTag? language = null) => string.Join(' ', mention.Tokens.Select(t => Of(t, language)));
 }

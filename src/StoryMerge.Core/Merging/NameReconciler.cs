@@ -61,13 +61,22 @@ public static class NameReconciler
 
     private static IEnumerable<ReportName> ReportNames(AnalyzedStory story)
     {
-        var groups = story.Entities.GroupBy(m => NameForm.Of(m)).Select(g => g.ToList()).ToList();
+        var groups = story.Entities.GroupBy(m => NameForm.Of(m, story.Language)).Select(g => g.ToList()).ToList();
+        // In a Turkic report a case ending on the last word (Ресейде, Ресейдің) is the same name as the word without it (Ресей).
+        if (NameWord.IsTurkic(story.Language))
+            foreach (var inflected in groups.ToList())
+            {
+                var host = groups.FirstOrDefault(g => g != inflected && NameWord.IsInflectionOf(inflected[0], g[0]));
+                if (host is null) continue;
+                host.AddRange(inflected);
+                groups.Remove(inflected);
+            }
         // A bare word joins the one fuller name of the report that ends with it.
         var full = groups.Where(g => g[0].Tokens.Count > 1).ToList();
         foreach (var bare in groups.Where(g => g[0].Tokens.Count == 1).ToList())
         {
-            var key = NameForm.Of(bare[0].Tokens[0]);
-            var hosts = full.Where(g => NameForm.Of(g[0].Head) == key).ToList();
+            var key = NameForm.Of(bare[0].Tokens[0], story.Language);
+            var hosts = full.Where(g => NameForm.Of(g[0].Head, story.Language) == key).ToList();
             if (hosts.Count != 1) continue;
             hosts[0].AddRange(bare);
             groups.Remove(bare);
@@ -160,7 +169,8 @@ public static class NameReconciler
         var variants = new List<(string Value, ReportName Name)>();
         foreach (var name in entity)
         {
-            var otherWords = entity.Where(o => o.Story.Id != name.Story.Id).SelectMany(o => o.Best.Tokens.Select(t => t.Surface)).ToList();
+            // Reports in the same language inflect the same way, so only the others tell the base form.
+            var otherWords = entity.Where(o => o.Story.Language != name.Story.Language).SelectMany(o => o.Best.Tokens.Select(t => t.Surface)).ToList();
             variants.Add((BaseForm.Of(name.Best, name.Mentions, name.Story.Language, otherWords), name));
         }
         var factVariants = variants.GroupBy(v => v.Value, StringComparer.Ordinal)

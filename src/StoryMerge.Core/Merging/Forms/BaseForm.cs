@@ -11,6 +11,9 @@ namespace StoryMerge.Core.Merging.Forms;
 /// </remarks>
 public static class BaseForm
 {
+    private const int SupportingLikeness = 60;
+    private const int DerivedLikeness = 85;
+
     // Case ending → the nominative ending it may stand for (masculine consonant stems, -а/-я and -ия nouns).
     private static readonly (string Ending, string Nominative)[] EastSlavicRules =
     [
@@ -46,15 +49,22 @@ public static class BaseForm
 
     private static string Choose(IReadOnlyList<string> attested, LanguageTag language, IReadOnlyList<string> others)
     {
-        if (others.Count == 0) return attested.OrderBy(a => a.Length).ThenBy(a => a, StringComparer.Ordinal).First();
+        if (others.Count == 0) return Unsupported(attested, language);
         var candidates = attested.Select(a => (Form: a, Attested: true))
             .Concat(attested.SelectMany(a => Derived(a, language)).Where(d => d.Length >= 3).Select(d => (Form: d, Attested: false))).ToList();
-        return candidates
-            .OrderByDescending(c => others.Max(o => FuzzySharp.Fuzz.Ratio(NeutralForm.Shared.Of(c.Form.ToLowerInvariant()), o)))
-            .ThenByDescending(c => c.Attested)
-            .ThenBy(c => c.Form.Length)
-            .ThenBy(c => c.Form, StringComparer.Ordinal)
-            .First().Form;
+        var scored = candidates.Select(c => (c.Form, c.Attested, Likeness: others.Max(o => FuzzySharp.Fuzz.Ratio(NeutralForm.Shared.Of(c.Form.ToLowerInvariant()), o)))).ToList();
+        // Other reports that write the name another way (Ресей, Россия) say nothing about its endings here.
+        if (scored.Max(c => c.Likeness) < SupportingLikeness) return Unsupported(attested, language);
+        var best = scored.OrderByDescending(c => c.Likeness).ThenByDescending(c => c.Attested).ThenBy(c => c.Form.Length).ThenBy(c => c.Form, StringComparer.Ordinal).First();
+        // A form the report never writes needs a close match to stand (Вальдеррама of Valderrama).
+        return best.Attested || best.Likeness >= DerivedLikeness ? best.Form : Unsupported(attested, language);
+    }
+
+    /// <summary>With nothing to compare with: the shortest form the report writes, and a Russian -ии read as the -ия noun it always is (России → Россия).</summary>
+    private static string Unsupported(IReadOnlyList<string> attested, LanguageTag language)
+    {
+        var shortest = attested.OrderBy(a => a.Length).ThenBy(a => a, StringComparer.Ordinal).First();
+        return !NameWord.IsTurkic(language) && shortest.Length > 4 && shortest.EndsWith("ии", StringComparison.Ordinal) ? shortest[..^2] + "ия" : shortest;
     }
 
     /// <summary>Forms a word may have in the nominative, by the ending rules of its script and language.</summary>

@@ -26,7 +26,7 @@ public static class NameWord
         if (IsTurkic(language))
             foreach (var ending in TurkicCaseEndings)
                 if (lower.Length - ending.Length >= 3 && lower.EndsWith(ending, StringComparison.Ordinal)) { forms.Add(lower[..^ending.Length]); break; }
-        var neutral = forms.Select(f => NeutralForm.Shared.Of(NameForm.Of(new Token(f, 0, 0, false)))).ToList();
+        var neutral = forms.Select(f => NeutralForm.Shared.Of(NameForm.Of(new Token(f, 0, 0, false), language))).ToList();
         return new WordKeys(neutral.Select(SpellingKey.Of).Distinct().ToList(), neutral.Select(Sound).Distinct().ToList());
     }
 
@@ -75,6 +75,21 @@ public static class NameWord
         if (s.Length > 1 && s[0] == 'w' && s[1] is 'a' or 'e' or 'i' or 'o' or 'u') s = "u" + s[1..];
         return ConsonantSkeleton.Of(s, 16);
     }
+
+    /// <summary>Whether <paramref name="inflected"/> is <paramref name="name"/> with a Turkic case ending on its last word (Ресейде of Ресей).</summary>
+    public static bool IsInflectionOf(EntityMention inflected, EntityMention name)
+    {
+        ArgumentNullException.ThrowIfNull(inflected);
+        ArgumentNullException.ThrowIfNull(name);
+        if (inflected.Tokens.Count != name.Tokens.Count) return false;
+        for (int i = 0; i < name.Tokens.Count - 1; i++)
+            if (inflected.Tokens[i].Lower != name.Tokens[i].Lower) return false;
+        var (word, stem) = (inflected.Head.Lower, name.Head.Lower);
+        return word.Length > stem.Length && word.StartsWith(stem, StringComparison.Ordinal) && stem.Length >= 3
+            && TurkicCaseEndings.Concat(LongTurkicEndings).Contains(word[stem.Length..]);
+    }
+
+    private static readonly string[] LongTurkicEndings = ["ның", "нің", "дың", "дің", "тың", "тің", "дан", "ден", "тан", "тен", "нан", "нен", "мен", "бен", "пен", "ға", "ге", "ның"];
 
     internal static bool IsTurkic(LanguageTag language) => language.Code is "kk" or "ky" or "tt" or "ba" or "tr" or "az" or "uz";
 }
