@@ -146,7 +146,9 @@ public static class FactScoring
     private static IEnumerable<(int Start, int End)> Find(string body, string form)
     {
         bool anyEnding = form.EndsWith('*');
-        var words = form.TrimEnd('*').Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Select(Regex.Escape);
+        // Hyphens of any kind are one (Касым‑Жомарт with U+2011 is written Касым-Жомарт by the analysis).
+        var words = form.TrimEnd('*').Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)
+            .Select(w => string.Join(@"[-\u2010\u2011\u2012\u2013]", w.Split('-', '\u2010', '\u2011', '\u2012', '\u2013').Select(Regex.Escape)));
         var pattern = @"(?<![\p{L}\p{N}])" + string.Join(@"\s+", words) + (anyEnding ? @"[\p{L}\p{Mn}]*" : "") + @"(?:['’][\p{L}]+)?(?![\p{L}\p{N}])";
         foreach (Match m in Regex.Matches(body, pattern)) yield return (m.Index, m.Index + m.Length);
     }

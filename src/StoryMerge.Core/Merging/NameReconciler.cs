@@ -54,6 +54,8 @@ public static class NameReconciler
             // A single word of one report that shows no kind is most often a capital letter after a quote, not a name.
             if (kind == FactKind.Other && entity.All(n => n.Words.Count == 1) && entity.Select(n => n.Story.Id).Distinct().Count() < 2) continue;
             if (entity.All(n => n.Best.Surface.Count(char.IsLetter) < 2)) continue;
+            // Titles alone (Президент, Президенті) are not names.
+            if (entity.All(n => n.Mentions.All(m => m.Tokens.All(t => EntityLexicon.IsRoleWord(t.Lower))))) continue;
             facts.Add(ToFact(entity, kind, majority, facts));
         }
         return facts;
@@ -90,6 +92,7 @@ public static class NameReconciler
         var result = new List<ReportName>(names.Count);
         foreach (var name in names)
         {
+            if (SplitCompound(names, name) is { } parts) { result.AddRange(parts); continue; }
             var tokens = name.Best.Tokens;
             // A name other reports write whole stays whole (Denver Nuggets, though a French report writes "Nuggets de Denver").
             bool whole = tokens.Count >= 2 && WrittenElsewhere(names, name, tokens.ToList(), headOnly: false);
@@ -108,6 +111,19 @@ public static class NameReconciler
             result.Add(new ReportName(name.Story, right));
         }
         return result;
+    }
+
+    /// <summary>A hyphenated pair of names (Қазақстан-Ресей) is two names when other reports write both.</summary>
+    private static ReportName[]? SplitCompound(List<ReportName> names, ReportName name)
+    {
+        if (name.Best.Tokens.Count != 1 || name.Mentions.Any(m => m.Tokens.Count != 1)) return null;
+        var token = name.Best.Tokens[0];
+        int hyphen = token.Surface.IndexOf('-');
+        if (hyphen < 2 || hyphen > token.Surface.Length - 3 || token.Surface.IndexOf('-', hyphen + 1) >= 0) return null;
+        var left = token with { Surface = token.Surface[..hyphen], Lower = token.Lower[..hyphen] };
+        var right = token with { Surface = token.Surface[(hyphen + 1)..], Lower = token.Lower[(hyphen + 1)..], Start = token.Start + hyphen + 1 };
+        if (!WrittenElsewhere(names, name, [left]) || !WrittenElsewhere(names, name, [right])) return null;
+        return [new ReportName(name.Story, [name.Best with { Tokens = [left] }]), new ReportName(name.Story, [name.Best with { Tokens = [right] }])];
     }
 
     /// <summary>Another report writes these words as a name of as many words, or (one word) as the last word of a name.</summary>

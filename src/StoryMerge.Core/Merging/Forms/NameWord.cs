@@ -26,7 +26,8 @@ public static class NameWord
         if (IsTurkic(language))
             foreach (var ending in TurkicCaseEndings)
                 if (lower.Length - ending.Length >= 3 && lower.EndsWith(ending, StringComparison.Ordinal)) { forms.Add(lower[..^ending.Length]); break; }
-        var neutral = forms.Select(f => NeutralForm.Shared.Of(NameForm.Of(new Token(f, 0, 0, false), language))).ToList();
+        // The word as written counts too: an ending rule may cut a name's own letters (Қазақстан is not Қазақс-тан).
+        var neutral = forms.Select(f => NeutralForm.Shared.Of(NameForm.Of(new Token(f, 0, 0, false), language))).Append(NeutralForm.Shared.Of(lower)).ToList();
         return new WordKeys(neutral.Select(SpellingKey.Of).Distinct().ToList(), neutral.Select(Sound).Distinct().ToList());
     }
 
