@@ -185,8 +185,10 @@ public static class NameReconciler
         var variants = new List<(string Value, ReportName Name)>();
         foreach (var name in entity)
         {
-            // Reports in the same language inflect the same way, so only the others tell the base form.
-            var otherWords = entity.Where(o => o.Story.Language != name.Story.Language).SelectMany(o => o.Best.Tokens.Select(t => t.Surface)).ToList();
+            // Reports in the same language inflect the same way, so reports in other languages tell the base form best.
+            var otherLanguages = entity.Where(o => o.Story.Language != name.Story.Language).ToList();
+            var otherWords = (otherLanguages.Count > 0 ? otherLanguages : entity.Where(o => o.Story.Id != name.Story.Id))
+                .SelectMany(o => o.Best.Tokens.Select(t => t.Surface)).ToList();
             variants.Add((BaseForm.Of(name.Best, name.Mentions, name.Story.Language, otherWords), name));
         }
         var factVariants = variants.GroupBy(v => v.Value, StringComparer.Ordinal)
