@@ -97,7 +97,7 @@ public sealed class EventMerger : IFactMerger
 
     private static List<Fact> MergeFigures(MergeContext context)
     {
-        var all = context.Members.SelectMany(s => s.Figures.Select(f => (Story: s, Figure: f))).ToList();
+        var all = context.Members.SelectMany(s => Figures.FigureContext.Of(s.Figures).Select(f => (Story: s, f.Figure, f.Context, f.Keys))).ToList();
         var facts = new List<Fact>();
         var contexts = new List<HashSet<string>>();
         foreach (var g in all.GroupBy(x => (x.Figure.Kind, x.Figure.Value, x.Figure.UpperValue)).OrderBy(g => g.Min(x => x.Story.Id)).ThenBy(g => g.Key.Value))
@@ -107,11 +107,11 @@ public sealed class EventMerger : IFactMerger
             var value = (qualifier switch { "about" => "~", "over" => ">", "under" => "<", "up to" => "≤", _ => "" }) + first.Canonical;
             var variants = g.GroupBy(x => x.Story.Id).OrderBy(x => x.Key)
                 .Select(x => new FactVariant(x.First().Figure.Text, [x.Key], [x.First().Story.Language],
-                    string.Join("; ", x.Select(y => y.Figure.Context).Where(c => c.Length > 0).Distinct())))
+                    string.Join("; ", x.Select(y => y.Context).Where(c => c.Length > 0).Distinct())))
                 .ToList();
             facts.Add(new Fact(FactId("figure", first.Canonical, facts), FactKind.Figure, value, variants, Conflict: false,
                 Detail: variants.OrderByDescending(v => v.Languages.Contains(context.Majority)).Select(v => v.Detail).FirstOrDefault(d => !string.IsNullOrEmpty(d))));
-            contexts.Add(g.SelectMany(x => x.Figure.ContextKeys).ToHashSet(StringComparer.Ordinal));
+            contexts.Add(g.SelectMany(x => x.Keys).ToHashSet(StringComparer.Ordinal));
         }
         // Two values conflict when they count the same thing (shared context words) and no report states both:
         // 6 thousand last year and 5 thousand this year, both in every report, are two facts, not a disagreement.
