@@ -26,9 +26,10 @@ public static class NameWord
         if (IsTurkic(language))
             foreach (var ending in TurkicCaseEndings)
                 if (lower.Length - ending.Length >= 3 && lower.EndsWith(ending, StringComparison.Ordinal)) { forms.Add(lower[..^ending.Length]); break; }
-        // The word as written counts too: an ending rule may cut a name's own letters (Қазақстан is not Қазақс-тан).
-        var neutral = forms.Select(f => NeutralForm.Shared.Of(NameForm.Of(new Token(f, 0, 0, false), language))).Append(NeutralForm.Shared.Of(lower)).ToList();
-        return new WordKeys(neutral.Select(SpellingKey.Of).Distinct().ToList(), neutral.Select(Sound).Distinct().ToList());
+        var neutral = forms.Select(f => NeutralForm.Shared.Of(NameForm.Of(new Token(f, 0, 0, false), language))).ToList();
+        // The word as written is a spelling key too, as an ending rule may cut a name's own letters (Қазақстан is not
+        // Қазақс-тан); its sound is not, or an ending would sound like a consonant of the name (Полтером, Вальдерраме).
+        return new WordKeys(neutral.Append(NeutralForm.Shared.Of(lower)).Select(SpellingKey.Of).Distinct().ToList(), neutral.Select(Sound).Distinct().ToList());
     }
 
     /// <summary>Whether two words (as <see cref="Keys"/>) are one word of one name.</summary>
@@ -77,7 +78,7 @@ public static class NameWord
         return ConsonantSkeleton.Of(s, 16);
     }
 
-    /// <summary>Whether <paramref name="inflected"/> is <paramref name="name"/> with a Turkic case ending on its last word (Ресейде of Ресей).</summary>
+    /// <summary>Whether two mentions are one name with different Turkic case endings on the last word (Ресейде and Ресей, Вальдеррамда and Вальдеррамдағы).</summary>
     public static bool IsInflectionOf(EntityMention inflected, EntityMention name)
     {
         ArgumentNullException.ThrowIfNull(inflected);
@@ -85,9 +86,17 @@ public static class NameWord
         if (inflected.Tokens.Count != name.Tokens.Count) return false;
         for (int i = 0; i < name.Tokens.Count - 1; i++)
             if (inflected.Tokens[i].Lower != name.Tokens[i].Lower) return false;
-        var (word, stem) = (inflected.Head.Lower, name.Head.Lower);
-        return word.Length > stem.Length && word.StartsWith(stem, StringComparison.Ordinal) && stem.Length >= 3
-            && TurkicCaseEndings.Concat(LongTurkicEndings).Contains(word[stem.Length..]);
+        // Both may be inflected: Вальдеррамда and Вальдеррамдағы meet at Вальдеррам.
+        var stems = Stems(name.Head.Lower);
+        return Stems(inflected.Head.Lower).Any(stems.Contains) && inflected.Head.Lower != name.Head.Lower;
+    }
+
+    private static HashSet<string> Stems(string word)
+    {
+        var stems = new HashSet<string>(StringComparer.Ordinal) { word };
+        foreach (var ending in TurkicCaseEndings.Concat(LongTurkicEndings))
+            if (word.Length - ending.Length >= 3 && word.EndsWith(ending, StringComparison.Ordinal)) stems.Add(word[..^ending.Length]);
+        return stems;
     }
 
     private static readonly string[] LongTurkicEndings = ["ның", "нің", "дың", "дің", "тың", "тің", "дан", "ден", "тан", "тен", "нан", "нен", "мен", "бен", "пен", "ға", "ге", "ның"];
