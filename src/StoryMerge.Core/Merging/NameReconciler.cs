@@ -94,13 +94,14 @@ public static class NameReconciler
         {
             if (SplitCompound(names, name) is { } parts) { result.AddRange(parts); continue; }
             var tokens = name.Best.Tokens;
-            // A name other reports write whole stays whole (Denver Nuggets, though a French report writes "Nuggets de Denver").
-            bool whole = tokens.Count >= 2 && WrittenElsewhere(names, name, tokens.ToList(), headOnly: false);
-            int cut = tokens.Count < 2 || whole ? -1 : Enumerable.Range(1, tokens.Count - 1).FirstOrDefault(k =>
+            // A name other reports write whole stays whole (Denver Nuggets, though a French report writes "Nuggets de
+            // Denver"), unless more reports write its parts apart than write it whole (Харис | Associated Press).
+            int whole = tokens.Count < 2 ? 0 : WrittenElsewhere(names, name, tokens.ToList(), headOnly: false);
+            int cut = tokens.Count < 2 ? -1 : Enumerable.Range(1, tokens.Count - 1).FirstOrDefault(k =>
             {
-                bool right = WrittenElsewhere(names, name, tokens.Skip(k).ToList());
-                bool left = WrittenElsewhere(names, name, tokens.Take(k).ToList());
-                return right && (left || k == 1 && tokens[0].SentenceInitial);
+                int right = WrittenElsewhere(names, name, tokens.Skip(k).ToList());
+                int left = WrittenElsewhere(names, name, tokens.Take(k).ToList());
+                return right > whole && (left > whole || k == 1 && tokens[0].SentenceInitial && whole == 0);
             }, -1);
             if (cut < 0) { result.Add(name); continue; }
             var full = name.Mentions.Where(m => m.Tokens.Count == tokens.Count).ToList();
@@ -122,16 +123,17 @@ public static class NameReconciler
         if (hyphen < 2 || hyphen > token.Surface.Length - 3 || token.Surface.IndexOf('-', hyphen + 1) >= 0) return null;
         var left = token with { Surface = token.Surface[..hyphen], Lower = token.Lower[..hyphen] };
         var right = token with { Surface = token.Surface[(hyphen + 1)..], Lower = token.Lower[(hyphen + 1)..], Start = token.Start + hyphen + 1 };
-        if (!WrittenElsewhere(names, name, [left]) || !WrittenElsewhere(names, name, [right])) return null;
+        if (WrittenElsewhere(names, name, [left]) == 0 || WrittenElsewhere(names, name, [right]) == 0) return null;
         return [new ReportName(name.Story, [name.Best with { Tokens = [left] }]), new ReportName(name.Story, [name.Best with { Tokens = [right] }])];
     }
 
-    /// <summary>Another report writes these words as a name of as many words, or (one word) as the last word of a name.</summary>
-    private static bool WrittenElsewhere(List<ReportName> names, ReportName owner, List<Token> part, bool headOnly = true)
+    /// <summary>How many other reports write these words as a name of as many words, or (one word) as the last word of a name.</summary>
+    private static int WrittenElsewhere(List<ReportName> names, ReportName owner, List<Token> part, bool headOnly = true)
     {
         var probe = new ReportName(owner.Story, [owner.Best with { Tokens = part }]);
-        return names.Any(o => o.Story.Id != owner.Story.Id
-            && (o.Words.Count == probe.Words.Count && SameName(probe, o) || headOnly && probe.Words.Count == 1 && NameWord.Same(probe.Head, o.Head)));
+        return names.Where(o => o.Story.Id != owner.Story.Id
+            && (o.Words.Count == probe.Words.Count && SameName(probe, o) || headOnly && probe.Words.Count == 1 && NameWord.Same(probe.Head, o.Head)))
+            .Select(o => o.Story.Id).Distinct().Count();
     }
 
     private static List<List<ReportName>> Entities(List<ReportName> names)

@@ -47,7 +47,8 @@ public static class NameWord
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
-        return Same(a, b) || Likeness(a, b) >= 40 && a.Sounds.Any(s => s.Length >= 1 && b.Sounds.Contains(s));
+        // Vowels only (Jay = Джей) count as one sound.
+        return Same(a, b) || Likeness(a, b) >= 40 && a.Sounds.Any(b.Sounds.Contains);
     }
 
     /// <summary>How alike two words are at best (0–100), over their keys.</summary>
