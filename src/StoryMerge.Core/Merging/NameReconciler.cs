@@ -155,7 +155,8 @@ public static class NameReconciler
             if (names[i].Words.Count != 1 || Enumerable.Range(0, names.Count).Any(k => Find(k) == Find(i) && names[k].Words.Count > 1)) continue;
             var hosts = Hosts(names, i, k => names[k].Head, Find);
             // A given name alone (Brett) joins the one entity whose name begins with it, when none ends with it.
-            if (hosts.Count == 0 && IsPersonLike(names[i])) hosts = Hosts(names, i, k => names[k].Words[0], Find).Where(h => IsPersonLike(names[h])).ToList();
+            if (hosts.Count == 0 && IsPersonLike(names[i]))
+                hosts = Hosts(names, i, k => names[k].Words[0], Find).Where(root => Enumerable.Range(0, names.Count).Any(k => Find(k) == root && IsPersonLike(names[k]))).ToList();
             if (hosts.Count == 1) Union(hosts[0], i);
         }
         return Enumerable.Range(0, names.Count).GroupBy(Find).Select(g => g.Select(i => names[i]).ToList()).ToList();

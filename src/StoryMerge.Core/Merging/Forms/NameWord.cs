@@ -70,10 +70,11 @@ public static class NameWord
         var s = neutral.Replace("dzh", "j").Replace("dz", "j").Replace("dj", "j").Replace("ck", "k").Replace("ph", "f");
         if (s.EndsWith("gh", StringComparison.Ordinal)) s = s[..^2];   // silent: Kavanaugh = Кавано
         s = s.Replace("h", "");
-        // c is k except before e, i, y (Scott = Скотт, Cecil = Сесил).
+        // c is k except before e, i, y (Scott = Скотт, Cecil = Сесил); g before e, i, y is j at the start (Geoff = Джефф).
         var chars = s.ToCharArray();
         for (int i = 0; i < chars.Length; i++)
             if (chars[i] == 'c' && (i + 1 == chars.Length || chars[i + 1] is not ('e' or 'i' or 'y'))) chars[i] = 'k';
+        if (chars.Length > 1 && chars[0] == 'g' && chars[1] is 'e' or 'i' or 'y') chars[0] = 'j';
         s = new string(chars);
         if (s.Length > 1 && s[0] == 'w' && s[1] is 'a' or 'e' or 'i' or 'o' or 'u') s = "u" + s[1..];
         return ConsonantSkeleton.Of(s, 16);

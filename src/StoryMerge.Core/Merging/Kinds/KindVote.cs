@@ -27,7 +27,8 @@ public static class KindVote
         foreach (var (story, m) in mentions)
         {
             var (before, after) = Neighbours(story, m);
-            bool article = before is { } b && b.Lower is "the" && b.Sentence == m.Sentence;
+            // People take no article: "the Boston Globe", "The Fugees" (inside the name when the report's own language has no "the").
+            bool article = before is { } b && b.Lower is "the" && b.Sentence == m.Sentence || m.Tokens.Count > 1 && m.Tokens[0].Lower is "the";
             bool anyOther = m.Tokens.Any(t => KindWords.IsOtherWord(t.Lower)) || after is { } a0 && KindWords.IsOtherWord(a0.Lower);
             bool anyPlace = m.Tokens.Any(t => KindWords.IsPlaceWord(t.Lower))
                 || after is { IsCapitalised: false } a1 && KindWords.IsPlaceWord(a1.Lower)
