@@ -32,10 +32,16 @@ public static class NameReconciler
 
         private List<WordKeys>? _words;
 
-        /// <summary>The keys of the fullest mention's words, hyphenated words counted word by word (Лос-Анджелес, Оксфорд-Гроув).</summary>
-        public List<WordKeys> Words => _words ??= Best.Tokens
+        /// <summary>The keys of the fullest mention's words, hyphenated words counted word by word (Лос-Анджелес, Оксфорд-Гроув), without the words that only say what kind of place it is (Pinellas County = Pinellas Bölgesi = Pinellas; Бествуд-стрит = Bestwood Street).</summary>
+        public List<WordKeys> Words => _words ??= Significant(Best.Tokens
             .SelectMany(t => t.Surface.Split('-', StringSplitOptions.RemoveEmptyEntries).Select(part => new Token(part, t.Start, t.Sentence, t.SentenceInitial)))
-            .Select(t => NameWord.Keys(t, Story.Language)).ToList();
+            .ToList()).Select(t => NameWord.Keys(t, Story.Language)).ToList();
+
+        private static List<Token> Significant(List<Token> words)
+        {
+            var kept = words.Where(w => !Kinds.KindWords.IsPlaceWord(w.Surface.ToLowerInvariant())).ToList();
+            return kept.Count > 0 ? kept : words;
+        }
 
         public WordKeys Head => Words[^1];
     }
@@ -63,7 +69,9 @@ public static class NameReconciler
 
     private static IEnumerable<ReportName> ReportNames(AnalyzedStory story)
     {
-        var groups = story.Entities.GroupBy(m => NameForm.Of(m, story.Language)).Select(g => g.ToList()).ToList();
+        // A month is a date, not a name ("in November").
+        var groups = story.Entities.Where(m => m.Tokens.Count > 1 || NumberLexicon.Month(m.Tokens[0].Lower) == 0)
+            .GroupBy(m => NameForm.Of(m, story.Language)).Select(g => g.ToList()).ToList();
         // In a Turkic report a case ending on the last word (Ресейде, Ресейдің) is the same name as the word without it (Ресей).
         if (NameWord.IsTurkic(story.Language))
             foreach (var inflected in groups.ToList())

@@ -18,7 +18,7 @@ internal static class KindWords
         // kk
         "көше*", "даңғыл*", "алаң*", "аудан*", "облыс*", "шығанағ*", "өзен*", "округ*",
         // tr
-        "cadde*", "sokağ*", "sokak*", "bulvar*", "meydan*", "bölge*", "körfez*", "nehr*", "eyalet*", "ilçe*",
+        "cadde*", "sokağ*", "sokak*", "bulvar*", "meydan*", "bölge*", "körfez*", "nehr*", "eyalet*", "ilçe*", "street'*", "county'*",
     ];
 
     private static readonly string[] Other =
