@@ -21,6 +21,9 @@ public static class NameForm
     {
         ArgumentNullException.ThrowIfNull(word);
         var lower = WithoutApostropheSuffix(word.Lower);
+        // An acronym takes its case ending after a hyphen: ФТБ-ның, БАҚ-тың are ФТБ, БАҚ.
+        int hyphen = word.Surface.IndexOf('-');
+        if (hyphen >= 2 && word.IsAcronym && word.Surface[(hyphen + 1)..].All(char.IsLower)) return lower[..hyphen];
         if (language is null || Forms.NameWord.IsTurkic(language.Value))
         foreach (var ending in TurkicEndings)
             if (lower.Length - ending.Length >= 3 && lower.EndsWith(ending, StringComparison.Ordinal)) { lower = lower[..^ending.Length]; break; }
@@ -36,6 +39,14 @@ public static class NameForm
         ArgumentNullException.ThrowIfNull(word);
         int apostrophe = word.LastIndexOfAny(['\'', '’']);
         return apostrophe >= 2 && apostrophe < word.Length - 1 && word[(apostrophe + 1)..].All(char.IsLetter) ? word[..apostrophe] : word;
+    }
+
+    /// <summary>An acronym without the case ending it takes after a hyphen: ТАСС-тың → ТАСС; any other word unchanged.</summary>
+    public static string WithoutCaseSuffix(Token word)
+    {
+        ArgumentNullException.ThrowIfNull(word);
+        int hyphen = word.Surface.IndexOf('-');
+        return hyphen >= 2 && word.IsAcronym && word.Surface[(hyphen + 1)..].All(char.IsLower) ? word.Surface[..hyphen] : word.Surface;
     }
 
     /// <summary>The identity of a whole mention: the name forms of its words.</summary>

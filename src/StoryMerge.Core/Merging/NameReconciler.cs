@@ -34,7 +34,7 @@ public static class NameReconciler
 
         /// <summary>The keys of the fullest mention's words, hyphenated words counted word by word (Лос-Анджелес, Оксфорд-Гроув), without the words that only say what kind of place it is (Pinellas County = Pinellas Bölgesi = Pinellas; Бествуд-стрит = Bestwood Street).</summary>
         public List<WordKeys> Words => _words ??= Significant(Best.Tokens
-            .SelectMany(t => t.Surface.Split('-', StringSplitOptions.RemoveEmptyEntries).Select(part => new Token(part, t.Start, t.Sentence, t.SentenceInitial)))
+            .SelectMany(t => NameForm.WithoutCaseSuffix(t).Split('-', StringSplitOptions.RemoveEmptyEntries).Select(part => new Token(part, t.Start, t.Sentence, t.SentenceInitial)))
             .ToList()).Select(t => NameWord.Keys(t, Story.Language)).ToList();
 
         private static List<Token> Significant(List<Token> words)

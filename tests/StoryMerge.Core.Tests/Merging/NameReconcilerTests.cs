@@ -84,6 +84,16 @@ public class NameReconcilerTests
     }
 
     [Fact]
+    public void Reconcile_AcronymWithKazakhCaseEnding_OneOrganisation()
+    {
+        var e = Merge(
+            A("kk", "Агенттік ТАСС-тың хабарлауынша, форум өтті.", "kk"),
+            A("ru", "По сообщению агентства ТАСС, форум прошёл.", "ru"));
+        var tass = Assert.Single(e.Organisations);
+        Assert.Equal(["kk", "ru"], tass.Sources.Select(s => s.Value));
+    }
+
+    [Fact]
     public void Reconcile_EmptyReports_NoNames() =>
         Assert.Empty(Names(Merge(A("a", "", "en"), A("b", "", "ru"))));
 

@@ -40,8 +40,8 @@ public static class BaseForm
             var token = best.Tokens[i];
             int fromEnd = best.Tokens.Count - 1 - i;
             // The same word as the report writes it elsewhere, aligned from the end (the surname, the head).
-            var attested = sameReport.Where(m => m.Tokens.Count > fromEnd).Select(m => m.Tokens[m.Tokens.Count - 1 - fromEnd].Surface)
-                .Append(token.Surface).Select(NameForm.WithoutApostropheSuffix).Distinct().ToList();
+            var attested = sameReport.Where(m => m.Tokens.Count > fromEnd).Select(m => m.Tokens[m.Tokens.Count - 1 - fromEnd])
+                .Append(token).Select(t => NameForm.WithoutApostropheSuffix(NameForm.WithoutCaseSuffix(t))).Distinct().ToList();
             words.Add(Choose(attested, language, others));
         }
         return string.Join(' ', words);
@@ -70,7 +70,7 @@ public static class BaseForm
     /// <summary>Forms a word may have in the nominative, by the ending rules of its script and language.</summary>
     private static IEnumerable<string> Derived(string word, LanguageTag language)
     {
-        if (word.Length < 4 || LanguageIdentifier.ScriptOf(word[0]) != Script.Cyrillic) yield break;
+        if (word.Length < 4 || LanguageIdentifier.ScriptOf(word[0]) != Script.Cyrillic || word.All(c => !char.IsLetter(c) || char.IsUpper(c))) yield break;
         var lower = word.ToLowerInvariant();
         if (NameWord.IsTurkic(language))
         {

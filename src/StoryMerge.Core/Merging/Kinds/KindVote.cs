@@ -39,6 +39,8 @@ public static class KindVote
             if (anyOrganisation) organisation += 2;
             else if (m.Tokens.Count == 1 && m.Tokens[0].IsAcronym) organisation += 1;   // countries are acronyms too (США, UK)
             if (article) organisation += 1;
+            // "агентства ТАСС", "газеты «Литер»": the kind of body named just before.
+            if (before is { IsCapitalised: false } ob && ob.Sentence == m.Sentence && EntityLexicon.IsOrganisationWord(ob.Lower)) organisation += 1.5;
             if (IsLocative(story, m)) place += 1.5;
             else if (before is { } b2 && b2.Sentence == m.Sentence && DirectionalPrepositions.Contains(b2.Lower)) place += 0.5;
             else if (m.Kind == EntityKind.Place) place += 0.5;
