@@ -98,17 +98,18 @@ public static class NameReconciler
     private static List<ReportName> Split(List<ReportName> names)
     {
         var result = new List<ReportName>(names.Count);
+        var index = new NameIndex(names);
         foreach (var name in names)
         {
-            if (SplitCompound(names, name) is { } parts) { result.AddRange(parts); continue; }
+            if (SplitCompound(index, name) is { } parts) { result.AddRange(parts); continue; }
             var tokens = name.Best.Tokens;
             // A name other reports write whole stays whole (Denver Nuggets, though a French report writes "Nuggets de
             // Denver"), unless more reports write its parts apart than write it whole (Харис | Associated Press).
-            int whole = tokens.Count < 2 ? 0 : WrittenElsewhere(names, name, tokens.ToList(), headOnly: false);
+            int whole = tokens.Count < 2 ? 0 : WrittenElsewhere(index, name, tokens.ToList(), headOnly: false);
             int cut = tokens.Count < 2 ? -1 : Enumerable.Range(1, tokens.Count - 1).FirstOrDefault(k =>
             {
-                int right = WrittenElsewhere(names, name, tokens.Skip(k).ToList());
-                int left = WrittenElsewhere(names, name, tokens.Take(k).ToList());
+                int right = WrittenElsewhere(index, name, tokens.Skip(k).ToList());
+                int left = WrittenElsewhere(index, name, tokens.Take(k).ToList());
                 return right > whole && (left > whole || k == 1 && tokens[0].SentenceInitial && whole == 0);
             }, -1);
             if (cut < 0) { result.Add(name); continue; }
@@ -123,7 +124,7 @@ public static class NameReconciler
     }
 
     /// <summary>A hyphenated pair of names (Қазақстан-Ресей) is two names when other reports write both.</summary>
-    private static ReportName[]? SplitCompound(List<ReportName> names, ReportName name)
+    private static ReportName[]? SplitCompound(NameIndex names, ReportName name)
     {
         if (name.Best.Tokens.Count != 1 || name.Mentions.Any(m => m.Tokens.Count != 1)) return null;
         var token = name.Best.Tokens[0];
@@ -136,10 +137,10 @@ public static class NameReconciler
     }
 
     /// <summary>How many other reports write these words as a name of as many words, or (one word) as the last word of a name.</summary>
-    private static int WrittenElsewhere(List<ReportName> names, ReportName owner, List<Token> part, bool headOnly = true)
+    private static int WrittenElsewhere(NameIndex index, ReportName owner, List<Token> part, bool headOnly = true)
     {
         var probe = new ReportName(owner.Story, [owner.Best with { Tokens = part }]);
-        return names.Where(o => o.Story.Id != owner.Story.Id
+        return index.Candidates(probe.Words).Select(k => index.Names[k]).Where(o => o.Story.Id != owner.Story.Id
             && (o.Words.Count == probe.Words.Count && SameName(probe, o) || headOnly && probe.Words.Count == 1 && NameWord.Same(probe.Head, o.Head)))
             .Select(o => o.Story.Id).Distinct().Count();
     }
@@ -150,30 +151,59 @@ public static class NameReconciler
         int Find(int x) { while (parent[x] != x) x = parent[x] = parent[parent[x]]; return x; }
         void Union(int a, int b) { a = Find(a); b = Find(b); if (a != b) parent[b] = a; }
 
+        var index = new NameIndex(names);
         for (int i = 0; i < names.Count; i++)
-            for (int j = i + 1; j < names.Count; j++)
+            foreach (int j in index.Candidates(names[i].Words).Where(j => j > i))
             {
                 var (a, b) = (names[i], names[j]);
                 if (a.Story.Id == b.Story.Id || (a.Words.Count == 1) != (b.Words.Count == 1) || Find(i) == Find(j)) continue;
                 if (SameName(a, b)) Union(i, j);
             }
         // A bare word joins the one entity whose fuller name ends with it, and stays alone when several do (Palin).
+        var withFullName = Enumerable.Range(0, names.Count).Where(k => names[k].Words.Count > 1).Select(Find).ToHashSet();
+        var withPerson = Enumerable.Range(0, names.Count).Where(k => IsPersonLike(names[k])).Select(Find).ToHashSet();
         for (int i = 0; i < names.Count; i++)
         {
-            if (names[i].Words.Count != 1 || Enumerable.Range(0, names.Count).Any(k => Find(k) == Find(i) && names[k].Words.Count > 1)) continue;
-            var hosts = Hosts(names, i, k => names[k].Head, Find);
+            if (names[i].Words.Count != 1 || withFullName.Contains(Find(i))) continue;
+            var hosts = Hosts(index, i, k => names[k].Head, Find);
             // A given name alone (Brett) joins the one entity whose name begins with it, when none ends with it.
             if (hosts.Count == 0 && IsPersonLike(names[i]))
-                hosts = Hosts(names, i, k => names[k].Words[0], Find).Where(root => Enumerable.Range(0, names.Count).Any(k => Find(k) == root && IsPersonLike(names[k]))).ToList();
-            if (hosts.Count == 1) Union(hosts[0], i);
+                hosts = Hosts(index, i, k => names[k].Words[0], Find).Where(withPerson.Contains).ToList();
+            if (hosts.Count == 1) Union(hosts[0], i);   // the host stays the root, already in both sets as it needs to be
         }
         return Enumerable.Range(0, names.Count).GroupBy(Find).Select(g => g.Select(i => names[i]).ToList()).ToList();
     }
 
     private static bool IsPersonLike(ReportName name) => name.Mentions.Any(m => m.Kind == EntityKind.Person);
 
-    private static List<int> Hosts(List<ReportName> names, int bare, Func<int, WordKeys> word, Func<int, int> find) =>
-        Enumerable.Range(0, names.Count).Where(k => names[k].Words.Count > 1 && NameWord.Same(names[bare].Head, word(k))).Select(find).Distinct().ToList();
+    private static List<int> Hosts(NameIndex index, int bare, Func<int, WordKeys> word, Func<int, int> find) =>
+        index.Candidates([index.Names[bare].Head]).Order().Where(k => index.Names[k].Words.Count > 1 && NameWord.Same(index.Names[bare].Head, word(k))).Select(find).Distinct().ToList();
+
+    /// <summary>Which names have a word that may be a given word: names are compared only with those (an event's names are compared in near-linear time, not every pair).</summary>
+    /// <remarks>Two words that <see cref="NameWord.Same"/> accepts nearly always share their sound or the first two letters of a spelling key; a pair that shares neither is not compared.</remarks>
+    private sealed class NameIndex
+    {
+        private readonly Dictionary<string, List<int>> _byKey = new(StringComparer.Ordinal);
+
+        public NameIndex(List<ReportName> names)
+        {
+            Names = names;
+            for (int i = 0; i < names.Count; i++)
+                foreach (var key in names[i].Words.SelectMany(Keys).Distinct())
+                {
+                    if (!_byKey.TryGetValue(key, out var list)) _byKey[key] = list = [];
+                    list.Add(i);
+                }
+        }
+
+        public List<ReportName> Names { get; }
+
+        public IEnumerable<int> Candidates(IEnumerable<WordKeys> words) =>
+            words.SelectMany(Keys).Distinct().SelectMany(k => _byKey.TryGetValue(k, out var list) ? list : []).Distinct().Order();
+
+        private static IEnumerable<string> Keys(WordKeys word) =>
+            word.Sounds.Select(s => "s" + s).Concat(word.Spellings.Select(p => "p" + p[..Math.Min(2, p.Length)]));
+    }
 
     /// <summary>Every word of the shorter name is a distinct word of the longer one; once the last words agree, the others need only sound alike (John Kennedy = Джон Кеннеди).</summary>
     private static bool SameName(ReportName a, ReportName b)
