@@ -9,13 +9,13 @@ namespace StoryMerge.Core.Merging;
 /// <remarks>
 /// Rules, all general (no name or word of any story is special):
 /// <list type="bullet">
-/// <item>People are the same person when their surnames agree in neutral form closely (FuzzySharp ratio ≥ 80) and their
-/// given names do too when both are written; a bare surname joins only an exact match.</item>
-/// <item>A fact is a conflict when its variants differ beyond spelling across scripts (<see cref="SpellingKey"/>); for
-/// figures, when reports that share no value state different values for the same thing.</item>
-/// <item>Canonical value: the variant with the most source reports; then the one written in the event's majority
-/// language; then the one of the report with the smallest id. A person's variant is the fullest, least inflected
-/// mention in each report.</item>
+/// <item>Names (people, organisations, places, others) are reconciled across reports and scripts, given their kind from the
+/// evidence of every report, shown in each report's dictionary form and marked as conflicts only for a real disagreement:
+/// see <see cref="NameReconciler"/>.</item>
+/// <item>Figures are one fact per value; a figure without words after it counts what its sentence names
+/// (<see cref="Figures.FigureContext"/>); values conflict when reports that share no value state them for the same thing.</item>
+/// <item>Canonical value: the variant with the most source reports (a person's full name before a bare surname); then the
+/// one written in the event's majority language; then the one of the report with the smallest id.</item>
 /// <item>Event place: the place named where the event happens ("в Алматы", "Алматыда") in the most reports, earliest in the text.</item>
 /// <item>Event date: a stated day within a week before the earliest publication (most reports first), else the earliest publication date.</item>
 /// <item>Title: the title of a report in the majority language (smallest id first), else of any report, else its first sentence.</item>
