@@ -26,6 +26,14 @@ public static class SpellingKey
         return new string(chars.ToArray());
     }
 
+    /// <summary>The key of a written name ("Аскар Умаров"): each word's name form, neutral and folded.</summary>
+    public static string OfName(string written)
+    {
+        ArgumentNullException.ThrowIfNull(written);
+        return string.Join(' ', written.Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .Select(w => Of(NeutralForm.Shared.Of(NameForm.Of(new Token(w, 0, 0, false))))));
+    }
+
     /// <summary>FuzzySharp's ratio (0–100) of two neutral forms. Neutral forms are ASCII, so its default preprocessing keeps them whole.</summary>
     public static int Likeness(string a, string b) => FuzzySharp.Fuzz.Ratio(a, b);
 }
