@@ -20,8 +20,9 @@ cluster.SetAction(parse => ClusterCommand.Run(
     Console.Out, Console.Error, ProgressReporter.ForConsole()));
 root.Subcommands.Add(cluster);
 
-var evalOption = new Option<string>("--eval") { Description = "Labelled stories to measure on: JSONL with an \"event\" per line, or a directory with gold.json" };
+var evalOption = new Option<string?>("--eval") { Description = "Labelled stories to measure on: JSONL with an \"event\" per line, or a directory with gold.json" };
 var langidOption = new Option<string?>("--langid") { Description = "Instead of clustering: language identification accuracy per language on this JSONL (its \"lang\" fields), for stories and headlines" };
+var factsOption = new Option<string[]>("--facts") { Description = "Labelled fact sets (gold files with \"entities\" per event) to score the canonical facts on, instead of --eval", AllowMultipleArgumentsPerToken = true };
 var tuneOption = new Option<string?>("--tune") { Description = "Labelled stories to choose the weights and threshold on (StoryMerge and baseline); --eval is then measured with them" };
 var sweepOption = new Option<bool>("--sweep") { Description = "Print precision/recall/F1 against the threshold and write a chart under --results" };
 var writeConfigOption = new Option<string?>("--write-config") { Description = "Save the setting used (tuned, with --tune) as a storymerge.json" };
@@ -30,13 +31,17 @@ var errorsOption = new Option<int>("--errors") { Description = "How many of the 
 var pairsOption = new Option<string?>("--pairs") { Description = "Write every scored candidate pair (signals, z-scores, total, gold) to this CSV file" };
 var onlineOption = new Option<bool>("--online") { Description = "Also ingest the stories one at a time into an empty database (file order, then reverse) and compare with the batch" };
 var bench = new Command("bench", "Measure clustering quality on labelled stories beside a plain baseline; tune, sweep, save the setting");
-foreach (var option in new Option[] { evalOption, langidOption, tuneOption, sweepOption, writeConfigOption, resultsOption, configOption, errorsOption, pairsOption, onlineOption })
+foreach (var option in new Option[] { evalOption, langidOption, factsOption, tuneOption, sweepOption, writeConfigOption, resultsOption, configOption, errorsOption, pairsOption, onlineOption })
     bench.Options.Add(option);
 bench.Validators.Add(result =>
 {
-    if (result.GetValue(evalOption) is null && result.GetValue(langidOption) is null) result.AddError("bench needs --eval FILE (clustering) or --langid FILE (language identification)");
+    int modes = (result.GetValue(evalOption) is null ? 0 : 1) + (result.GetValue(langidOption) is null ? 0 : 1) + (result.GetValue(factsOption) is { Length: > 0 } ? 1 : 0);
+    if (modes != 1) result.AddError("bench needs one of --eval FILE (clustering), --langid FILE (language identification) or --facts GOLD... (canonical facts)");
 });
-bench.SetAction(parse => parse.GetValue(langidOption) is { } langid ? LanguageIdBench.Run(langid, Console.Out, Console.Error) : BenchCommand.Run(new BenchCommand.Arguments(parse.GetValue(evalOption)!, parse.GetValue(configOption), parse.GetValue(errorsOption),
+bench.SetAction(parse => parse.GetValue(langidOption) is { } langid ? LanguageIdBench.Run(langid, Console.Out, Console.Error)
+    : parse.GetValue(factsOption) is { Length: > 0 } facts
+    ? FactBenchCommand.Run(new FactBenchCommand.Arguments(facts, parse.GetValue(configOption), parse.GetValue(errorsOption)), Console.Out, Console.Error)
+    : BenchCommand.Run(new BenchCommand.Arguments(parse.GetValue(evalOption)!, parse.GetValue(configOption), parse.GetValue(errorsOption),
     parse.GetValue(pairsOption), parse.GetValue(tuneOption), parse.GetValue(sweepOption), parse.GetValue(writeConfigOption), parse.GetValue(resultsOption)!, parse.GetValue(onlineOption)), Console.Out, Console.Error));
 root.Subcommands.Add(bench);
 

@@ -1,7 +1,8 @@
 namespace StoryMerge.Core.Analysis;
 
 /// <summary>What kind of thing a name names.</summary>
-public enum EntityKind { Person, Organisation, Place }
+/// <remarks><see cref="Other"/>: a name the analysis found no sign of kind for in its story; merging decides from every report.</remarks>
+public enum EntityKind { Person, Organisation, Place, Other }
 
 /// <summary>One mention of a named entity in one story.</summary>
 /// <param name="Kind">Person, organisation or place.</param>

@@ -73,6 +73,8 @@ public sealed class EntityTagger
                 mentions.Add(new EntityMention(EntityKind.Person, name));
             else if (locative || placeKeys.Contains(PlaceKey(name[^1])))
                 mentions.Add(new EntityMention(EntityKind.Place, name, Locative: locative));
+            else
+                mentions.Add(new EntityMention(EntityKind.Other, name));   // kept for merging, which sees the name in every report
         }
         return mentions.OrderBy(m => m.Tokens[0].Start).ToList();
     }
@@ -145,7 +147,7 @@ public sealed class EntityTagger
             var t = tokens[i];
             bool capital = t.IsCapitalised && !t.IsNumber && !t.IsStopWord;
             bool joins = current is not null && tokens[current[^1]].Sentence == t.Sentence
-                && !HasClauseBreak(body, tokens[current[^1]], t)
+                && !HasClauseBreak(body, tokens[current[^1]], t) && !HasApostropheSuffix(tokens[current[^1]].Surface)
                 && !t.IsAcronym && !tokens[current[^1]].IsAcronym;
             if (capital && joins) { current!.Add(i); continue; }
             if (current is not null) runs.Add(current);
@@ -154,6 +156,13 @@ public sealed class EntityTagger
         if (current is not null) runs.Add(current);
         // A lone capitalised word at the start of a sentence is only a capital letter, unless it is an acronym.
         return runs.Where(r => r.Count > 1 || !tokens[r[0]].SentenceInitial || tokens[r[0]].IsAcronym).ToList();
+    }
+
+    /// <summary>A case or possessive suffix after an apostrophe ends a name: "Devon'daki Oxford Grove", "James'e Lakers'ın", "Gerrard's men".</summary>
+    private static bool HasApostropheSuffix(string surface)
+    {
+        int apostrophe = surface.LastIndexOfAny(['\'', '’']);
+        return apostrophe >= 2 && apostrophe < surface.Length - 1 && surface.AsSpan(apostrophe + 1).IndexOfAnyExcept("abcdefghijklmnopqrstuvwxyzçğıöşüâîû") < 0;
     }
 
     private static bool HasClauseBreak(string body, Token left, Token right)

@@ -30,19 +30,22 @@ public sealed record CanonicalEvent
 
     public required IReadOnlyList<Fact> Places { get; init; }
 
+    /// <summary>Named things that are not people, organisations or places: works, events, trophies, venues, and names whose kind the reports do not show.</summary>
+    public IReadOnlyList<Fact> Others { get; init; } = [];
+
     public required IReadOnlyList<Fact> Figures { get; init; }
 
     public required IReadOnlyList<Fact> Dates { get; init; }
 
     /// <summary>All facts on which the reports disagree.</summary>
-    public IEnumerable<Fact> Conflicts => People.Concat(Organisations).Concat(Places).Concat(Figures).Concat(Dates).Where(f => f.Conflict);
+    public IEnumerable<Fact> Conflicts => People.Concat(Organisations).Concat(Places).Concat(Others).Concat(Figures).Concat(Dates).Where(f => f.Conflict);
 }
 
 /// <summary>A report that belongs to an event.</summary>
 public sealed record EventMember(StoryId Id, LanguageTag Language, DateOnly? Published, string? Title, string? Source);
 
 /// <summary>What a fact is about.</summary>
-public enum FactKind { Person, Organisation, Place, Figure, Date }
+public enum FactKind { Person, Organisation, Place, Figure, Date, Other }
 
 /// <summary>One reconciled fact of an event: a canonical value and every variant the reports gave, each with its sources.</summary>
 /// <param name="Id">Stable within the event: kind and neutral form of the value, e.g. "person-askar-umarov".</param>
@@ -57,4 +60,5 @@ public sealed record Fact(string Id, FactKind Kind, string Value, IReadOnlyList<
 
 /// <summary>One way the reports state a fact, and which reports state it so.</summary>
 /// <param name="Detail">What the source says next to it: a person's role, a figure's wording and context.</param>
-public sealed record FactVariant(string Value, IReadOnlyList<StoryId> Sources, IReadOnlyList<LanguageTag> Languages, string? Detail = null);
+/// <param name="Written">The forms the reports wrote it in (inflected as in the text), when they differ from <paramref name="Value"/> or are known; null when not recorded.</param>
+public sealed record FactVariant(string Value, IReadOnlyList<StoryId> Sources, IReadOnlyList<LanguageTag> Languages, string? Detail = null, IReadOnlyList<string>? Written = null);

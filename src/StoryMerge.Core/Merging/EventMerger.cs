@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using StoryMerge.Core.Analysis;
+using StoryMerge.Core.Merging.Kinds;
 
 namespace StoryMerge.Core.Merging;
 
@@ -8,13 +9,13 @@ namespace StoryMerge.Core.Merging;
 /// <remarks>
 /// Rules, all general (no name or word of any story is special):
 /// <list type="bullet">
-/// <item>People are the same person when their surnames agree in neutral form closely (FuzzySharp ratio ≥ 80) and their
-/// given names do too when both are written; a bare surname joins only an exact match.</item>
-/// <item>A fact is a conflict when its variants differ beyond spelling across scripts (<see cref="SpellingKey"/>); for
-/// figures, when reports that share no value state different values for the same thing.</item>
-/// <item>Canonical value: the variant with the most source reports; then the one written in the event's majority
-/// language; then the one of the report with the smallest id. A person's variant is the fullest, least inflected
-/// mention in each report.</item>
+/// <item>Names (people, organisations, places, others) are reconciled across reports and scripts, given their kind from the
+/// evidence of every report, shown in each report's dictionary form and marked as conflicts only for a real disagreement:
+/// see <see cref="NameReconciler"/>.</item>
+/// <item>Figures are one fact per value; a figure without words after it counts what its sentence names
+/// (<see cref="Figures.FigureContext"/>); values conflict when reports that share no value state them for the same thing.</item>
+/// <item>Canonical value: the variant with the most source reports (a person's full name before a bare surname); then the
+/// one written in the event's majority language; then the one of the report with the smallest id.</item>
 /// <item>Event place: the place named where the event happens ("в Алматы", "Алматыда") in the most reports, earliest in the text.</item>
 /// <item>Event date: a stated day within a week before the earliest publication (most reports first), else the earliest publication date.</item>
 /// <item>Title: the title of a report in the majority language (smallest id first), else of any report, else its first sentence.</item>
@@ -23,9 +24,6 @@ namespace StoryMerge.Core.Merging;
 /// </remarks>
 public sealed class EventMerger : IFactMerger
 {
-    private const int SurnameLikeness = 80;
-    private const int GivenNameLikeness = 75;
-    private const int OrganisationLikeness = 85;
     private const int MaxTitleChars = 160;
     private const int StatedDateWindowDays = 7;
 
@@ -37,9 +35,11 @@ public sealed class EventMerger : IFactMerger
         var majority = ordered.GroupBy(m => m.Language).OrderByDescending(g => g.Count()).ThenBy(g => g.Min(m => m.Id)).First().Key;
         var context = new MergeContext(ordered, majority);
 
-        var people = MergePeople(context);
-        var places = MergeNames(context, EntityKind.Place, "place");
-        var organisations = MergeNames(context, EntityKind.Organisation, "org");
+        var names = NameReconciler.Reconcile(ordered, majority);
+        List<Fact> OfKind(FactKind kind) => names.Where(f => f.Kind == kind).OrderByDescending(f => f.Sources.Count).ThenBy(f => f.Value, StringComparer.Ordinal).ToList();
+        var people = OfKind(FactKind.Person);
+        var places = OfKind(FactKind.Place);
+        var organisations = OfKind(FactKind.Organisation);
         var figures = MergeFigures(context);
         var dates = MergeDates(context);
         var (date, basis) = EventDate(ordered, dates);
@@ -58,6 +58,7 @@ public sealed class EventMerger : IFactMerger
             People = people,
             Organisations = organisations,
             Places = places,
+            Others = OfKind(FactKind.Other),
             Figures = figures,
             Dates = dates,
         };
@@ -72,112 +73,18 @@ public sealed class EventMerger : IFactMerger
 
     private sealed record MergeContext(IReadOnlyList<AnalyzedStory> Members, LanguageTag Majority);
 
-    // ---- People ---------------------------------------------------------------------------------------------
-
-    /// <summary>One person as one report names them: the report's mentions of one surname, and the fullest of them.</summary>
-    private sealed record ReportPerson(AnalyzedStory Story, EntityMention Best, IReadOnlyList<EntityMention> Mentions, string? Role)
-    {
-        public Token Surname => Best.Head;
-        public Token? Given => Best.GivenName;
-        public string SurnameKey => SpellingKey.Of(Surname);
-        public string? GivenKey => Given is { } g ? SpellingKey.Of(g) : null;
-    }
-
-    private static List<Fact> MergePeople(MergeContext context)
-    {
-        var reportPeople = new List<ReportPerson>();
-        foreach (var story in context.Members)
-        {
-            foreach (var group in story.Entities.Where(e => e.Kind == EntityKind.Person).GroupBy(e => EntityTagger.PersonKey(e.Head)))
-            {
-                // The fullest mention, least inflected: most words, then the shortest surname form (nominative).
-                var best = group.OrderByDescending(m => m.Tokens.Count).ThenBy(m => m.Head.Surface.Length).ThenBy(m => m.Tokens[0].Start).First();
-                reportPeople.Add(new ReportPerson(story, best, group.ToList(), group.Select(m => m.Role).FirstOrDefault(r => r is not null)));
-            }
-        }
-
-        // Only names whose surnames open with the same two sound classes can be alike enough, so each such bucket is
-        // compared within itself: large events stay fast (FuzzySharp is called per pair).
-        var groups = reportPeople.GroupBy(p => ConsonantSkeleton.Of(NeutralForm.Shared.Of(NameForm.Of(p.Surname)), 2))
-            .SelectMany(bucket => UnionFind(bucket.ToList(), SamePerson)).ToList();
-        var facts = new List<Fact>();
-        foreach (var group in groups)
-        {
-            // A variant is a spelling: mentions whose name forms agree are one variant, shown in their shortest
-            // (least inflected) written form. Each report contributes its fullest mentions, so a report that only
-            // ever writes the surname is still a source, and one with a patronymic does not hide one without.
-            var mentions = group.SelectMany(p => p.Mentions.Where(m => m.Tokens.Count == p.Best.Tokens.Count).Select(m => (Person: p, Mention: m))).ToList();
-            var variants = mentions.GroupBy(x => NameForm.Of(x.Mention), StringComparer.Ordinal)
-                .Select(g => new FactVariant(
-                    g.Select(x => x.Mention.Surface).OrderBy(v => v.Length).ThenBy(v => v, StringComparer.Ordinal).First(),
-                    g.Select(x => x.Person.Story.Id).Distinct().Order().ToList(),
-                    g.Select(x => x.Person.Story.Language).Distinct().ToList(),
-                    g.Select(x => x.Person.Role).FirstOrDefault(r => r is not null)))
-                .ToList();
-            // Disagreement is about a surname or a given name, not about how much of the name a report wrote.
-            var keys = variants.Select(v => SpellingKey.OfName(v.Value).Split(' ')).ToList();
-            bool conflict = keys.Select(k => k[^1]).Distinct().Count() > 1
-                            || keys.Where(k => k.Length > 1).Select(k => k[0]).Distinct().Count() > 1;
-            // A full name before a bare surname, then the spelling most reports use.
-            var canonical = Canonical(variants, context.Majority, vs => vs.OrderByDescending(v => v.Value.Contains(' ')).ThenByDescending(v => v.Sources.Count));
-            var role = group.OrderByDescending(p => p.Story.Language == context.Majority).ThenBy(p => p.Story.Id)
-                .Select(p => p.Role).FirstOrDefault(r => r is not null);
-            facts.Add(new Fact(FactId("person", canonical.Value, facts), FactKind.Person, canonical.Value, OrderVariants(variants, canonical), conflict, role));
-        }
-        return facts.OrderByDescending(f => f.Sources.Count).ThenBy(f => f.Value, StringComparer.Ordinal).ToList();
-    }
-
-    private static bool SamePerson(ReportPerson a, ReportPerson b)
-    {
-        if (a.Story.Id == b.Story.Id) return false;   // one report names two people apart
-        int surname = SpellingKey.Likeness(a.SurnameKey, b.SurnameKey);
-        if (surname < SurnameLikeness) return false;
-        if (a.GivenKey is { } ga && b.GivenKey is { } gb) return SpellingKey.Likeness(ga, gb) >= GivenNameLikeness;
-        return a.SurnameKey == b.SurnameKey;
-    }
-
-    // ---- Organisations and places ------------------------------------------------------------------------------
-
-    private sealed record ReportName(AnalyzedStory Story, EntityMention Mention)
-    {
-        public string Key => string.Join(' ', Mention.Tokens.Select(SpellingKey.Of));
-    }
-
-    private static List<Fact> MergeNames(MergeContext context, EntityKind kind, string idPrefix)
-    {
-        var names = context.Members
-            .SelectMany(s => s.Entities.Where(e => e.Kind == kind).Select(e => new ReportName(s, e)))
-            .ToList();
-        var groups = names.GroupBy(n => ConsonantSkeleton.Of(n.Key.Replace(" ", ""), 2))
-            .SelectMany(bucket => UnionFind(bucket.ToList(), (a, b) => a.Key == b.Key || (kind == EntityKind.Organisation
-            ? SpellingKey.Likeness(a.Key, b.Key) >= OrganisationLikeness
-            : SpellingKey.Likeness(a.Key, b.Key) >= SurnameLikeness && a.Mention.Tokens.Count == b.Mention.Tokens.Count))).ToList();
-        var facts = new List<Fact>();
-        foreach (var group in groups)
-        {
-            var variants = group.GroupBy(n => n.Mention.Surface, StringComparer.Ordinal)
-                .Select(g => new FactVariant(g.Key, g.Select(n => n.Story.Id).Distinct().Order().ToList(), g.Select(n => n.Story.Language).Distinct().ToList()))
-                .ToList();
-            // Inflected forms of one name are one value; the shortest form is the least inflected.
-            var canonical = Canonical(variants, context.Majority, vs => vs.OrderByDescending(v => v.Sources.Count).ThenBy(v => v.Value.Length));
-            facts.Add(new Fact(FactId(idPrefix, canonical.Value, facts), kind == EntityKind.Place ? FactKind.Place : FactKind.Organisation,
-                canonical.Value, OrderVariants(variants, canonical), Conflict: false));
-        }
-        return facts.OrderByDescending(f => f.Sources.Count).ThenBy(f => f.Value, StringComparer.Ordinal).ToList();
-    }
-
     private static Fact? ChoosePlace(MergeContext context, IReadOnlyList<Fact> places)
     {
         Fact? best = null;
         double bestScore = 0;
         foreach (var place in places)
         {
-            var surfaces = place.Variants.Select(v => v.Value).ToHashSet(StringComparer.Ordinal);
+            var surfaces = place.Variants.SelectMany(v => v.Written ?? [v.Value]).ToHashSet(StringComparer.Ordinal);
             double score = 0;
             foreach (var story in context.Members)
             {
                 // The earliest locative mention in each report counts, more the nearer it is to the lede.
-                var first = story.Entities.Where(e => e.Kind == EntityKind.Place && e.Locative && surfaces.Contains(e.Surface))
+                var first = story.Entities.Where(e => surfaces.Contains(e.Surface) && KindVote.IsLocative(story, e))
                     .Select(e => (double?)e.Sentence).Min();
                 if (first is { } s) score += 1.0 / (1 + s);
             }
@@ -190,7 +97,7 @@ public sealed class EventMerger : IFactMerger
 
     private static List<Fact> MergeFigures(MergeContext context)
     {
-        var all = context.Members.SelectMany(s => s.Figures.Select(f => (Story: s, Figure: f))).ToList();
+        var all = context.Members.SelectMany(s => Figures.FigureContext.Of(s.Figures).Select(f => (Story: s, f.Figure, f.Context, f.Keys))).ToList();
         var facts = new List<Fact>();
         var contexts = new List<HashSet<string>>();
         foreach (var g in all.GroupBy(x => (x.Figure.Kind, x.Figure.Value, x.Figure.UpperValue)).OrderBy(g => g.Min(x => x.Story.Id)).ThenBy(g => g.Key.Value))
@@ -200,11 +107,11 @@ public sealed class EventMerger : IFactMerger
             var value = (qualifier switch { "about" => "~", "over" => ">", "under" => "<", "up to" => "≤", _ => "" }) + first.Canonical;
             var variants = g.GroupBy(x => x.Story.Id).OrderBy(x => x.Key)
                 .Select(x => new FactVariant(x.First().Figure.Text, [x.Key], [x.First().Story.Language],
-                    string.Join("; ", x.Select(y => y.Figure.Context).Where(c => c.Length > 0).Distinct())))
+                    string.Join("; ", x.Select(y => y.Context).Where(c => c.Length > 0).Distinct())))
                 .ToList();
             facts.Add(new Fact(FactId("figure", first.Canonical, facts), FactKind.Figure, value, variants, Conflict: false,
                 Detail: variants.OrderByDescending(v => v.Languages.Contains(context.Majority)).Select(v => v.Detail).FirstOrDefault(d => !string.IsNullOrEmpty(d))));
-            contexts.Add(g.SelectMany(x => x.Figure.ContextKeys).ToHashSet(StringComparer.Ordinal));
+            contexts.Add(g.SelectMany(x => x.Keys).ToHashSet(StringComparer.Ordinal));
         }
         // Two values conflict when they count the same thing (shared context words) and no report states both:
         // 6 thousand last year and 5 thousand this year, both in every report, are two facts, not a disagreement.
@@ -273,7 +180,7 @@ public sealed class EventMerger : IFactMerger
     private static IReadOnlyList<FactVariant> OrderVariants(IReadOnlyList<FactVariant> variants, FactVariant canonical) =>
         variants.OrderByDescending(v => ReferenceEquals(v, canonical)).ThenByDescending(v => v.Sources.Count).ThenBy(v => v.Value, StringComparer.Ordinal).ToList();
 
-    private static string FactId(string kind, string value, IReadOnlyList<Fact> existing)
+    internal static string FactId(string kind, string value, IReadOnlyList<Fact> existing)
     {
         var words = value.Split([' ', '-', '.', '%'], StringSplitOptions.RemoveEmptyEntries).Select(w => NeutralForm.Shared.Of(w)).Where(w => w.Length > 0);
         var slug = string.Join('-', words);

@@ -16,10 +16,15 @@ public static class NameForm
     private static readonly string[] SlavicEndings =
         ["ого", "ому", "ым", "ом", "ем", "ой", "ей", "ою", "ия", "ий", "ию", "ии", "а", "я", "у", "ю", "е", "ы", "и", "й"];
 
-    public static string Of(Token word)
+    /// <summary>The word without its case ending; Turkic endings are taken off only in a Turkic report when <paramref name="language"/> is given (Казахстан is not Казахс-тан in Russian).</summary>
+    public static string Of(Token word, LanguageTag? language = null)
     {
         ArgumentNullException.ThrowIfNull(word);
-        var lower = word.Lower;
+        var lower = WithoutApostropheSuffix(word.Lower);
+        // An acronym takes its case ending after a hyphen: ФТБ-ның, БАҚ-тың are ФТБ, БАҚ.
+        int hyphen = word.Surface.IndexOf('-');
+        if (hyphen >= 2 && word.IsAcronym && word.Surface[(hyphen + 1)..].All(char.IsLower)) return lower[..hyphen];
+        if (language is null || Forms.NameWord.IsTurkic(language.Value))
         foreach (var ending in TurkicEndings)
             if (lower.Length - ending.Length >= 3 && lower.EndsWith(ending, StringComparison.Ordinal)) { lower = lower[..^ending.Length]; break; }
         if (LanguageIdentifier.ScriptOf(lower.Length > 0 ? lower[0] : 'a') != Script.Cyrillic) return lower;
@@ -28,6 +33,22 @@ public static class NameForm
         return lower;
     }
 
+    /// <summary>A word without the case suffix Turkish writes after an apostrophe: San Diego'da → San Diego, Trudell'in → Trudell.</summary>
+    public static string WithoutApostropheSuffix(string word)
+    {
+        ArgumentNullException.ThrowIfNull(word);
+        int apostrophe = word.LastIndexOfAny(['\'', '’']);
+        return apostrophe >= 2 && apostrophe < word.Length - 1 && word[(apostrophe + 1)..].All(char.IsLetter) ? word[..apostrophe] : word;
+    }
+
+    /// <summary>An acronym without the case ending it takes after a hyphen: ТАСС-тың → ТАСС; any other word unchanged.</summary>
+    public static string WithoutCaseSuffix(Token word)
+    {
+        ArgumentNullException.ThrowIfNull(word);
+        int hyphen = word.Surface.IndexOf('-');
+        return hyphen >= 2 && word.IsAcronym && word.Surface[(hyphen + 1)..].All(char.IsLower) ? word.Surface[..hyphen] : word.Surface;
+    }
+
     /// <summary>The identity of a whole mention: the name forms of its words.</summary>
-    public static string Of(EntityMention mention) => string.Join(' ', mention.Tokens.Select(Of));
+    public static string Of(EntityMention mention, LanguageTag? language = null) => string.Join(' ', mention.Tokens.Select(t => Of(t, language)));
 }

@@ -9,7 +9,7 @@ public sealed record EventDocument(
     string Id, string Title, string TitleFrom, string? Date, string DateBasis, FactDocument? Place, IReadOnlyList<string> Languages,
     IReadOnlyList<MemberDocument> Members, int Conflicts,
     IReadOnlyList<FactDocument> People, IReadOnlyList<FactDocument> Organisations, IReadOnlyList<FactDocument> Places,
-    IReadOnlyList<FactDocument> Figures, IReadOnlyList<FactDocument> Dates)
+    IReadOnlyList<FactDocument> Figures, IReadOnlyList<FactDocument> Dates, IReadOnlyList<FactDocument>? Others = null)
 {
     public static EventDocument From(CanonicalEvent e) => new(
         e.Id, e.Title, e.TitleFrom.Value, e.Date?.ToString("yyyy-MM-dd"), e.DateBasis, e.Place is null ? null : FactDocument.From(e.Place),
@@ -17,11 +17,11 @@ public sealed record EventDocument(
         e.Members.Select(m => new MemberDocument(m.Id.Value, m.Language.Code, m.Published?.ToString("yyyy-MM-dd"), m.Title, m.Source)).ToList(),
         e.Conflicts.Count(),
         e.People.Select(FactDocument.From).ToList(), e.Organisations.Select(FactDocument.From).ToList(), e.Places.Select(FactDocument.From).ToList(),
-        e.Figures.Select(FactDocument.From).ToList(), e.Dates.Select(FactDocument.From).ToList());
+        e.Figures.Select(FactDocument.From).ToList(), e.Dates.Select(FactDocument.From).ToList(), e.Others.Select(FactDocument.From).ToList());
 
     /// <summary>Every fact of the event (the event's place is one of <see cref="Places"/>).</summary>
     [JsonIgnore]
-    public IEnumerable<FactDocument> Facts => People.Concat(Organisations).Concat(Places).Concat(Figures).Concat(Dates);
+    public IEnumerable<FactDocument> Facts => People.Concat(Organisations).Concat(Places).Concat(Others ?? []).Concat(Figures).Concat(Dates);
 
     public static readonly JsonSerializerOptions Json = new()
     {
@@ -40,11 +40,12 @@ public sealed record FactDocument(string Id, string Kind, string Value, bool Con
 {
     public static FactDocument From(Fact f) => new(f.Id, f.Kind.ToString().ToLowerInvariant(), f.Value, f.Conflict, f.Detail,
         f.Sources.Select(s => s.Value).ToList(),
-        f.Variants.Select(v => new VariantDocument(v.Value, v.Sources.Select(s => s.Value).ToList(), v.Languages.Select(l => l.Code).ToList(), v.Detail)).ToList());
+        f.Variants.Select(v => new VariantDocument(v.Value, v.Sources.Select(s => s.Value).ToList(), v.Languages.Select(l => l.Code).ToList(), v.Detail, v.Written)).ToList());
 }
 
 /// <summary>An editor's choice of a fact's value.</summary>
 /// <param name="Reopened">A report added since gives a value the editor did not see: the fact is a conflict again, the chosen value stays.</param>
 public sealed record ResolutionDocument(string Value, DateTimeOffset DecidedAt, bool Reopened);
 
-public sealed record VariantDocument(string Value, IReadOnlyList<string> Sources, IReadOnlyList<string> Languages, string? Detail);
+/// <param name="Written">The forms the reports wrote the value in, inflected as in their text.</param>
+public sealed record VariantDocument(string Value, IReadOnlyList<string> Sources, IReadOnlyList<string> Languages, string? Detail, IReadOnlyList<string>? Written = null);

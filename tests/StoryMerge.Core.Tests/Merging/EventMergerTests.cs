@@ -51,6 +51,14 @@ public class EventMergerTests
     }
 
     [Fact]
+    public void Merge_FigureWithoutWordsAfterIt_CountsWhatItsSentenceNames()
+    {
+        var e = new EventMerger().Merge([A("a", "В прошлом году агентство подготовило около 6 тысяч материалов о стране, а с начала года — уже почти 5 тысяч.")]);
+        var five = e.Figures.Single(f => f.Value.TrimStart('~') == "5000");
+        Assert.Equal("материалов стране", five.Detail);
+    }
+
+    [Fact]
     public void Merge_FiguresDisagreeOnSameThing_Conflict()
     {
         var e = new EventMerger().Merge([

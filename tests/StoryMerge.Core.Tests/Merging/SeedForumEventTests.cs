@@ -64,6 +64,24 @@ public class SeedForumEventTests
     }
 
     [Fact]
+    public void Merge_EveryGoldPersonEntity_OneFactHoldingAllItsReports()
+    {
+        using var gold = JsonDocument.Parse(File.ReadAllText(Path.Combine(TestCorpus.CorpusDirectory, "gold.json")));
+        var people = gold.RootElement.GetProperty("events")[0].GetProperty("entities").EnumerateArray().Where(e => e.GetProperty("kind").GetString() == "person").ToList();
+        Assert.Equal(12, people.Count);
+        foreach (var p in people)
+        {
+            var forms = p.GetProperty("spellings").EnumerateObject().ToDictionary(r => r.Name, r => r.Value.EnumerateArray().Select(v => v.GetString()!.TrimEnd('*').Replace('‑', '-')).ToList());
+            bool Holds(Fact f, string report) => f.Variants.Any(v => v.Sources.Any(s => s.Value.StartsWith(report, StringComparison.Ordinal))
+                && (v.Written ?? [v.Value]).Any(w => forms[report].Any(form => w.Replace('‑', '-').StartsWith(form, StringComparison.Ordinal))));
+            var holders = Forum.People.Where(f => forms.Keys.Any(r => Holds(f, r))).ToList();
+            var fact = Assert.Single(holders);
+            Assert.All(forms.Keys, r => Assert.True(Holds(fact, r), $"{p.GetProperty("name")} in {r}"));
+            Assert.Equal(p.TryGetProperty("conflict", out var c) && c.GetBoolean(), fact.Conflict);
+        }
+    }
+
+    [Fact]
     public void Merge_Place_IsAlmaty() => Assert.Equal("Алматы", Forum.Place?.Value);
 
     [Fact]

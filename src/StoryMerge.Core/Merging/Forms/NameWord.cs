@@ -1,0 +1,111 @@
+using StoryMerge.Core.Analysis;
+
+namespace StoryMerge.Core.Merging.Forms;
+
+/// <summary>Compares one word of a name across reports and scripts: the same word inflected or transliterated, or another word.</summary>
+/// <remarks>
+/// A word is taken without what inflection adds (<see cref="NameForm"/>, a Turkish apostrophe suffix, and in Turkic
+/// reports one more case ending: Дилге, Трампты). Two words are the same when their spelling keys are close (FuzzySharp
+/// ratio ≥ 80), or when their consonants agree sound for sound (<see cref="Sound"/>: James = Джеймс, Walton = Уолтон)
+/// and their keys are at least half alike. Stateless and thread-safe.
+/// </remarks>
+public static class NameWord
+{
+    private const int CloseKeys = 80;
+    private const int SameSoundKeys = 50;
+
+    private static readonly string[] TurkicCaseEndings =
+        ["дағы", "дегі", "тағы", "тегі", "нда", "нде", "ға", "ге", "қа", "ке", "на", "не", "ты", "ті", "ды", "ді", "ны", "ні", "да", "де", "та", "те", "ың", "ің", "ын", "ін"];
+
+    /// <summary>The keys a written word may stand for: its name-form key, and in a Turkic report also the key without one more case ending.</summary>
+    public static WordKeys Keys(Token word, LanguageTag language)
+    {
+        ArgumentNullException.ThrowIfNull(word);
+        var lower = NameForm.WithoutApostropheSuffix(word.Lower);
+        var forms = new List<string> { lower };
+        if (IsTurkic(language))
+            foreach (var ending in TurkicCaseEndings)
+                if (lower.Length - ending.Length >= 3 && lower.EndsWith(ending, StringComparison.Ordinal)) { forms.Add(lower[..^ending.Length]); break; }
+        var neutral = forms.Select(f => NeutralForm.Shared.Of(NameForm.Of(new Token(f, 0, 0, false), language))).ToList();
+        // The word as written is a spelling key too, as an ending rule may cut a name's own letters (Қазақстан is not
+        // Қазақс-тан); its sound is not, or an ending would sound like a consonant of the name (Полтером, Вальдерраме).
+        return new WordKeys(neutral.Append(NeutralForm.Shared.Of(lower)).Select(SpellingKey.Of).Distinct().ToList(), neutral.Select(Sound).Distinct().ToList());
+    }
+
+    /// <summary>Whether two words (as <see cref="Keys"/>) are one word of one name.</summary>
+    public static bool Same(WordKeys a, WordKeys b)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        int likeness = Likeness(a, b);
+        if (likeness >= CloseKeys) return true;
+        return likeness >= SameSoundKeys && a.Sounds.Any(s => s.Length >= 2 && b.Sounds.Contains(s));
+    }
+
+    /// <summary>Whether two words sound alike, however short: for the given names of people whose surnames agree (John = Джон).</summary>
+    public static bool SoundAlike(WordKeys a, WordKeys b)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        // Vowels only (Jay = Джей) count as one sound.
+        return Same(a, b) || Likeness(a, b) >= 40 && a.Sounds.Any(b.Sounds.Contains);
+    }
+
+    /// <summary>How alike two words are at best (0–100), over their keys.</summary>
+    public static int Likeness(WordKeys a, WordKeys b)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        int best = 0;
+        foreach (var x in a.Spellings)
+            foreach (var y in b.Spellings)
+                best = Math.Max(best, x == y ? 100 : SpellingKey.Likeness(x, y));
+        return best;
+    }
+
+    /// <summary>The consonants of a neutral word by sound class, with what transliterations write differently for one sound made one: dzh = j (Джеймс = James), h dropped (John = Джон, Graham = Грэм), w before a vowel at the start = u (Walton = Уолтон).</summary>
+    public static string Sound(string neutral)
+    {
+        ArgumentNullException.ThrowIfNull(neutral);
+        var s = neutral.Replace("dzh", "j").Replace("dz", "j").Replace("dj", "j").Replace("ck", "k").Replace("ph", "f");
+        if (s.EndsWith("gh", StringComparison.Ordinal)) s = s[..^2];   // silent: Kavanaugh = Кавано
+        s = s.Replace("h", "");
+        // c is k except before e, i, y (Scott = Скотт, Cecil = Сесил); g before e, i, y is j at the start (Geoff = Джефф).
+        var chars = s.ToCharArray();
+        for (int i = 0; i < chars.Length; i++)
+            if (chars[i] == 'c' && (i + 1 == chars.Length || chars[i + 1] is not ('e' or 'i' or 'y'))) chars[i] = 'k';
+        if (chars.Length > 1 && chars[0] == 'g' && chars[1] is 'e' or 'i' or 'y') chars[0] = 'j';
+        s = new string(chars);
+        if (s.Length > 1 && s[0] == 'w' && s[1] is 'a' or 'e' or 'i' or 'o' or 'u') s = "u" + s[1..];
+        return ConsonantSkeleton.Of(s, 16);
+    }
+
+    /// <summary>Whether two mentions are one name with different Turkic case endings on the last word (Ресейде and Ресей, Вальдеррамда and Вальдеррамдағы).</summary>
+    public static bool IsInflectionOf(EntityMention inflected, EntityMention name)
+    {
+        ArgumentNullException.ThrowIfNull(inflected);
+        ArgumentNullException.ThrowIfNull(name);
+        if (inflected.Tokens.Count != name.Tokens.Count) return false;
+        for (int i = 0; i < name.Tokens.Count - 1; i++)
+            if (inflected.Tokens[i].Lower != name.Tokens[i].Lower) return false;
+        // Both may be inflected: Вальдеррамда and Вальдеррамдағы meet at Вальдеррам.
+        var stems = Stems(name.Head.Lower);
+        return Stems(inflected.Head.Lower).Any(stems.Contains) && inflected.Head.Lower != name.Head.Lower;
+    }
+
+    private static HashSet<string> Stems(string word)
+    {
+        var stems = new HashSet<string>(StringComparer.Ordinal) { word };
+        foreach (var ending in TurkicCaseEndings.Concat(LongTurkicEndings))
+            if (word.Length - ending.Length >= 3 && word.EndsWith(ending, StringComparison.Ordinal)) stems.Add(word[..^ending.Length]);
+        return stems;
+    }
+
+    private static readonly string[] LongTurkicEndings = ["ның", "нің", "дың", "дің", "тың", "тің", "дан", "ден", "тан", "тен", "нан", "нен", "мен", "бен", "пен", "ға", "ге", "ның"];
+
+    internal static bool IsTurkic(LanguageTag language) => language.Code is "kk" or "ky" or "tt" or "ba" or "tr" or "az" or "uz";
+}
+
+/// <summary>The keys of one written word: spelling keys (<see cref="SpellingKey"/>) and sound keys (<see cref="NameWord.Sound(string)"/>), one of each per form it may stand for.</summary>
+public sealed record WordKeys(IReadOnlyList<string> Spellings, IReadOnlyList<string> Sounds);
+

@@ -1,0 +1,49 @@
+namespace StoryMerge.Core.Merging.Kinds;
+
+/// <summary>Words that say what kind of thing a name names when they stand in it or right after it: places (street, county, bay) and other things (cup, games, festival).</summary>
+/// <remarks>
+/// General vocabulary only. An entry ending in * is a word beginning (every inflected form counts: көшесі, Caddesi);
+/// any other entry is a whole word, also with a plural s. No place, event or work is named here.
+/// </remarks>
+internal static class KindWords
+{
+    private static readonly string[] Place =
+    [
+        // en / fr / es
+        "street", "road", "avenue", "square", "county", "city", "bay", "river", "lake", "mountain", "island", "valley", "province",
+        "district", "coast", "beach", "bridge", "rue", "boulevard", "comté", "baie", "fleuve", "rivière", "île", "vallée",
+        "calle", "avenida", "plaza", "condado", "bahía", "río", "isla", "provincia",
+        // ru / uk / be
+        "улиц*", "стрит*", "проспект*", "площад*", "округ*", "залив*", "област*", "район*", "штат*", "провинц*",
+        // kk
+        "көше*", "даңғыл*", "алаң*", "аудан*", "облыс*", "шығанағ*", "өзен*", "округ*",
+        // tr
+        "cadde*", "sokağ*", "sokak*", "bulvar*", "meydan*", "bölge*", "körfez*", "nehr*", "eyalet*", "ilçe*", "street'*", "county'*",
+    ];
+
+    private static readonly string[] Other =
+    [
+        // events, trophies, works
+        "cup", "trophy", "award", "prize", "games", "olympics", "championship", "tournament", "festival", "forum", "summit",
+        "coupe", "trophée", "prix", "jeux", "tournoi", "copa", "trofeo", "premio", "juegos", "torneo",
+        "кубок*", "кубк*", "трофе*", "премия*", "премии*", "премию*", "олимпиад*", "чемпионат*", "турнир*", "фестивал*", "форум*", "саммит*",
+        "кубог*", "жүлде*", "ойындар*", "медиафорум*",
+        "kupa*", "ödül*", "olimpiyat*", "şampiyona*", "turnuva*", "festival*", "zirve*",
+    ];
+
+    public static bool IsPlaceWord(string lower) => Matches(lower, Place);
+
+    public static bool IsOtherWord(string lower) => Matches(lower, Other);
+
+    private static bool Matches(string lower, string[] entries)
+    {
+        // The part after a hyphen counts too: Бествуд-стрит.
+        int hyphen = lower.LastIndexOf('-');
+        foreach (var w in hyphen > 0 ? new[] { lower, lower[(hyphen + 1)..] } : [lower])
+            foreach (var e in entries)
+            {
+                if (e.EndsWith('*') ? w.StartsWith(e[..^1], StringComparison.Ordinal) : w == e || w == e + "s") return true;
+            }
+        return false;
+    }
+}

@@ -1,0 +1,107 @@
+using StoryMerge.Core.Merging;
+
+namespace StoryMerge.Core.Tests.Merging;
+
+/// <summary>Names across reports and languages: one entity each, the right kind, conflicts only for real disagreement.</summary>
+public class NameReconcilerTests
+{
+    private static AnalyzedStory A(string id, string text, string lang) =>
+        TestCorpus.Pipeline.Analyze(new Story(new StoryId(id), text, Language: new LanguageTag(lang)));
+
+    private static CanonicalEvent Merge(params AnalyzedStory[] reports) => new EventMerger().Merge(reports);
+
+    private static IEnumerable<Fact> Names(CanonicalEvent e) => e.People.Concat(e.Organisations).Concat(e.Places).Concat(e.Others);
+
+    [Fact]
+    public void Reconcile_TurkishCaseEnding_OneFactNoConflict()
+    {
+        var e = Merge(
+            A("en", "The coach said the reporter Mike Trudell wrote about the Ryder Cup on Sunday.", "en"),
+            A("tr", "Antrenör, muhabir Mike Trudell'in Ryder Cup'a dair yazısını paylaştı.", "tr"));
+        var trudell = Assert.Single(Names(e), f => f.Variants.Any(v => v.Written?.Contains("Mike Trudell'in") == true));
+        Assert.False(trudell.Conflict);
+        Assert.Equal(["Mike Trudell"], trudell.Variants.Select(v => v.Value));
+        var cup = Assert.Single(Names(e), f => f.Variants.Any(v => v.Written?.Contains("Ryder Cup'a") == true));
+        Assert.False(cup.Conflict);
+        Assert.Equal(["Ryder Cup"], cup.Variants.Select(v => v.Value));
+    }
+
+    [Fact]
+    public void Reconcile_DifferentSurnameSameRole_ConflictWithBothSpellings()
+    {
+        var e = Merge(
+            A("kk", "Форумда Ақпарат министрінің орынбасары Серік Оспанов сөз сөйледі.", "kk"),
+            A("ru", "На форуме выступил заместитель министра информации Серик Успанов.", "ru"));
+        var person = Assert.Single(e.People);
+        Assert.True(person.Conflict);
+        Assert.Equal(["Серик Успанов", "Серік Оспанов"], person.Variants.Select(v => v.Value).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Reconcile_TransliteratedAcrossScripts_OnePersonNoConflict()
+    {
+        var e = Merge(
+            A("en", "Lakers coach Luke Walton said James will play.", "en"),
+            A("ru", "Тренер клуба Люк Уолтон сказал, что Джеймс сыграет.", "ru"));
+        var walton = Assert.Single(e.People, p => p.Variants.Any(v => v.Value == "Luke Walton"));
+        Assert.Contains(walton.Variants, v => v.Value == "Люк Уолтон");
+        Assert.False(walton.Conflict);
+    }
+
+    [Fact]
+    public void Reconcile_VenueAndTrophy_NotPeople()
+    {
+        var e = Merge(
+            A("en", "Europe won the Ryder Cup at Valderrama in 1997, and captain Thomas Bjorn said the Ryder Cup was the goal again.", "en"),
+            A("fr", "L'Europe avait gagné la Ryder Cup à Valderrama en 1997, et le capitaine Thomas Bjorn veut la Ryder Cup.", "fr"));
+        Assert.DoesNotContain(e.People, p => p.Value.Contains("Ryder") || p.Value.Contains("Valderrama"));
+        Assert.Contains(e.Others, f => f.Value == "Ryder Cup");
+        Assert.Contains(e.Places, f => f.Value == "Valderrama");
+        Assert.Contains(e.People, p => p.Value == "Thomas Bjorn");
+    }
+
+    [Fact]
+    public void Reconcile_StreetWord_IsPlace() =>
+        Assert.Contains(Merge(A("en", "The crash happened near the junction of Bestwood Street and a busy road.", "en")).Places, f => f.Value == "Bestwood Street");
+
+    [Fact]
+    public void Reconcile_NoSignOfKind_OtherNotPerson()
+    {
+        var e = Merge(
+            A("en", "Readers of The Boston Globe wrote letters.", "en"),
+            A("es", "Los lectores del Boston Globe escribieron cartas.", "es"));
+        Assert.DoesNotContain(e.People, p => p.Value.Contains("Globe"));
+    }
+
+    [Fact]
+    public void Reconcile_RussianInflectedPlace_LatinSpellingGivesBaseForm()
+    {
+        var e = Merge(
+            A("en", "The players met in Valderrama last year.", "en"),
+            A("ru", "Игроки встретились в Вальдерраме в прошлом году.", "ru"));
+        var place = Assert.Single(e.Places);
+        Assert.Contains(place.Variants, v => v.Value == "Вальдеррама" && v.Written!.Contains("Вальдерраме"));
+    }
+
+    [Fact]
+    public void Reconcile_AcronymWithKazakhCaseEnding_OneOrganisation()
+    {
+        var e = Merge(
+            A("kk", "Агенттік ТАСС-тың хабарлауынша, форум өтті.", "kk"),
+            A("ru", "По сообщению агентства ТАСС, форум прошёл.", "ru"));
+        var tass = Assert.Single(e.Organisations);
+        Assert.Equal(["kk", "ru"], tass.Sources.Select(s => s.Value));
+    }
+
+    [Fact]
+    public void Reconcile_EmptyReports_NoNames() =>
+        Assert.Empty(Names(Merge(A("a", "", "en"), A("b", "", "ru"))));
+
+    [Fact]
+    public void Reconcile_RandomText_NeverThrows()
+    {
+        var reports = TestCorpus.RandomStrings(12, count: 40).Select((t, i) => A($"r{i}", t, i % 3 == 0 ? "kk" : i % 3 == 1 ? "ru" : "tr")).ToList();
+        for (int i = 0; i + 4 <= reports.Count; i += 4)
+            Assert.NotNull(new EventMerger().Merge(reports.Skip(i).Take(4).ToList()));
+    }
+}
