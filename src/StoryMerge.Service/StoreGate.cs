@@ -9,15 +9,22 @@ namespace StoryMerge.Service;
 /// <remarks>
 /// Filing is single-writer by design (each story is assigned against everything filed before it, so the same order
 /// gives the same events), and the store has one connection. Requests therefore take turns through one gate; what
-/// needs no database (analysing a posted story, the most expensive step) happens before taking the turn, in parallel.
+/// needs no database (analysing a posted story, the most expensive step) happens before taking the turn, on at most
+/// <see cref="ServiceSettings.AnalysisConcurrency"/> stories at once and within <see cref="ServiceSettings.AnalysisBudget"/>
+/// each. A turn is waited for at most <see cref="ServiceSettings.TurnWait"/> (then 503, busy); a storage fault in a turn
+/// is recorded in <see cref="Health"/>, which /health reads without a turn.
 /// </remarks>
 public sealed class StoreGate : IDisposable
 {
     private readonly SemaphoreSlim _turn = new(1, 1);
+    private readonly SemaphoreSlim _analysis;
+    private readonly ServiceSettings _settings;
 
     public StoreGate(ServiceSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
+        _settings = settings;
+        _analysis = new SemaphoreSlim(settings.AnalysisConcurrency, settings.AnalysisConcurrency);
         Pipeline = settings.Pipeline;
         Store = StoryStore.Open(settings.DatabasePath);
         try
@@ -30,6 +37,7 @@ public sealed class StoreGate : IDisposable
             Store.Dispose();
             throw;
         }
+        if (Store.WriteProblem() is { } fault) Health.Record(fault);
     }
 
     public DedupPipeline Pipeline { get; }
@@ -40,12 +48,45 @@ public sealed class StoreGate : IDisposable
 
     public EditorActions Editor { get; }
 
-    /// <summary>Runs <paramref name="work"/> when it is this request's turn.</summary>
-    public async Task<T> RunAsync<T>(Func<T> work, CancellationToken cancellation)
+    public StoreHealth Health { get; } = new(TimeProvider.System);
+
+    /// <summary>Runs <paramref name="work"/> when it is this request's turn; <paramref name="write"/> says that success shows the store takes writes again.</summary>
+    /// <exception cref="StoreBusyException">No turn came within <see cref="ServiceSettings.TurnWait"/>.</exception>
+    public async Task<T> RunAsync<T>(Func<T> work, CancellationToken cancellation, bool write = false)
     {
-        await _turn.WaitAsync(cancellation);
-        try { return work(); }
+        if (!await _turn.WaitAsync(_settings.TurnWait, cancellation))
+            throw new StoreBusyException($"the store was busy for {_settings.TurnWait.TotalSeconds:0} s (other requests ahead of this one)");
+        try
+        {
+            var result = work();
+            if (write) Health.Clear();
+            return result;
+        }
+        catch (Exception e) when (StoreFault.Of(e) is { } fault)
+        {
+            Health.Record(fault);
+            throw;
+        }
         finally { _turn.Release(); }
+    }
+
+    /// <summary>Analyses a story for filing, outside the turn, when one of the analysis slots is free; null with the reason when it cannot be filed, or when its analysis ran over budget.</summary>
+    public async Task<Preparation> PrepareAsync(Story story, CancellationToken cancellation)
+    {
+        ArgumentNullException.ThrowIfNull(story);
+        await _analysis.WaitAsync(cancellation);
+        var analysing = Task.Run(() =>
+        {
+            // The slot is held until the analysis ends, even past the budget: the number of analyses running stays bounded.
+            try { return new Preparation(PreparedStory.TryPrepare(Pipeline, story, out var rejection), rejection, false); }
+            finally { _analysis.Release(); }
+        }, CancellationToken.None);
+        var finished = await Task.WhenAny(analysing, Task.Delay(_settings.AnalysisBudget, cancellation));
+        if (finished == analysing) return await analysing;
+        cancellation.ThrowIfCancellationRequested();
+        return new Preparation(null,
+            $"the story ({story.Text.Length:N0} characters) could not be analysed within the {_settings.AnalysisBudget.TotalSeconds:0.#} s budget; it was not stored (send it to `storymerge ingest`, or split it)",
+            true);
     }
 
     public void Dispose()
@@ -55,3 +96,9 @@ public sealed class StoreGate : IDisposable
         _turn.Dispose();
     }
 }
+
+/// <summary>A story analysed for filing, or why it cannot be filed (<paramref name="OverBudget"/>: its analysis took longer than allowed).</summary>
+public sealed record Preparation(PreparedStory? Story, string? Rejection, bool OverBudget);
+
+/// <summary>No turn at the store came in time.</summary>
+public sealed class StoreBusyException(string message) : Exception(message);

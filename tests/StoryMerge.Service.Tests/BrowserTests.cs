@@ -6,7 +6,8 @@ using StoryMerge.Core.Tests;
 namespace StoryMerge.Service.Tests;
 
 /// <summary>The editor's page in Debian's Chromium (headless), driven by Playwright, against the service on 127.0.0.1.</summary>
-/// <remarks>Needs /usr/bin/chromium (`apt-get install chromium`; .ci/run installs it). Set STORYMERGE_SCREENSHOT to a PNG path to keep a picture of the forum event's page.</remarks>
+/// <remarks>Slow (a browser per test). Needs /usr/bin/chromium (`apt-get install chromium`; .ci/run installs it). Set STORYMERGE_SCREENSHOT to a PNG path to keep a picture of the forum event's page.</remarks>
+[Trait("Category", "Slow")]
 public class BrowserTests
 {
     private const string Chromium = "/usr/bin/chromium";

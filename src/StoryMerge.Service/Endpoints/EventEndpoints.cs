@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using StoryMerge.Core;
 using StoryMerge.Service.Contracts;
 using StoryMerge.Service.Http;
+using StoryMerge.Service.Security;
 using StoryMerge.Storage.Documents;
 using StoryMerge.Storage.Editing;
 using StoryMerge.Storage.Online;
@@ -26,28 +27,36 @@ public static class EventEndpoints
         events.MapGet("/", List)
             .WithSummary("Events, newest first (latest publication), paged; filters: since (YYYY-MM-DD), lang, q (text through the index)")
             .Produces<EventPage>()
-            .ProducesValidationProblem();
+            .ProducesValidationProblem()
+            .RequireAuthorization(ApiKeyAuthentication.Read);
         events.MapGet("/{id}", Get)
             .WithSummary("The canonical event: facts with every variant and its sources, conflicts, members (an id merged away leads to its event)")
             .Produces<EventDocument>()
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .RequireAuthorization(ApiKeyAuthentication.Read);
         events.MapPost("/{id}/split", Split)
             .WithSummary("Move the given reports to a new event; automatic merging never puts them back together")
             .Accepts<SplitRequest>("application/json")
             .Produces<SplitResponse>(StatusCodes.Status201Created)
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .RequireAuthorization(ApiKeyAuthentication.Edit)
+            .RequireRateLimiting(StoryMergeService.WritePolicy);
         events.MapPost("/{id}/merge-into/{otherId}", MergeInto)
             .WithSummary("Merge this event into another: the other keeps its id, this id leads to it")
             .Produces<MergeResponse>()
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .RequireAuthorization(ApiKeyAuthentication.Edit)
+            .RequireRateLimiting(StoryMergeService.WritePolicy);
         events.MapPost("/{id}/facts/{factId}/resolve", Resolve)
             .WithSummary("Choose a fact's canonical value among its variants; the others stay listed as variants")
             .Accepts<ResolveRequest>("application/json")
             .Produces<FactDocument>()
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .RequireAuthorization(ApiKeyAuthentication.Edit)
+            .RequireRateLimiting(StoryMergeService.WritePolicy);
     }
 
     private static async Task<IResult> List(StoreGate gate, CancellationToken cancellation,
@@ -115,5 +124,5 @@ public static class EventEndpoints
             try { return action(gate.Editor); }
             catch (EditorException e) when (e.Error == EditorError.NotFound) { return Problems.NotFound(e.Field, e.Message); }
             catch (EditorException e) { return (IResult)Problems.Invalid(e.Field, e.Message); }
-        }, cancellation);
+        }, cancellation, write: true);
 }

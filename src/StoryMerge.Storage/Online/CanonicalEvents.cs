@@ -24,7 +24,15 @@ public sealed class CanonicalEvents(DedupPipeline pipeline, StoryStore store)
         ArgumentNullException.ThrowIfNull(eventId);
         var row = store.FindEvent(eventId);
         if (row is null) return null;
-        if (row.Dirty) store.InTransaction(() => Refresh(eventId));
+        if (row.Dirty && Build(eventId) is { } built)
+        {
+            try { store.InTransaction(() => Save(built)); }
+            catch (Exception e) when (StoreFault.Of(e) is not null)
+            {
+                // A full disk or a read-only database must not stop reads: the record is served now and stored once it can be.
+            }
+            return built;
+        }
         var json = store.CanonicalOf(eventId);
         return json is null ? null : JsonSerializer.Deserialize<EventDocument>(json, EventDocument.Json);
     }
@@ -32,9 +40,16 @@ public sealed class CanonicalEvents(DedupPipeline pipeline, StoryStore store)
     /// <summary>Rebuilds an event's canonical record from its members' stored texts.</summary>
     public void Refresh(string eventId)
     {
+        if (Build(eventId) is { } built) Save(built);
+    }
+
+    /// <summary>The event's canonical record merged from its members' stored texts, resolutions applied, not stored; null when it has no members.</summary>
+    private EventDocument? Build(string eventId)
+    {
         var members = store.MembersOf(eventId).Select(seq => store.LoadStory(seq)!).ToList();
-        if (members.Count == 0) return;
-        Save(eventId, pipeline.AnalyzeAll(members));
+        if (members.Count == 0) return null;
+        var merged = _merger.Merge(pipeline.AnalyzeAll(members));
+        return FactResolutions.Apply(EventDocument.From(merged with { Id = eventId }), store.ResolutionsOf(eventId));
     }
 
     /// <summary>Rebuilds every stale canonical record; returns how many.</summary>

@@ -79,7 +79,10 @@ public sealed class StoryStore : IDisposable
         }
         catch
         {
-            _transaction.Rollback();
+            // SQLite may have rolled back on its own (a full disk at COMMIT); the first error is the one to report.
+            try { _transaction.Rollback(); }
+            catch (SqliteException) { }
+            catch (InvalidOperationException) { }
             throw;
         }
         finally
@@ -397,6 +400,60 @@ public sealed class StoryStore : IDisposable
     public void Checkpoint() => Execute("PRAGMA wal_checkpoint(TRUNCATE)");
 
     /// <summary>SQLite's own check of the file; "ok" when intact.</summary>
+    /// <summary>Whether the database takes writes now: null when it does, else the fault (a read-only file, say). Writes nothing.</summary>
+    public StoreFault? WriteProblem()
+    {
+        try
+        {
+            InTransaction(() =>
+            {
+                long version = Scalar<long>("PRAGMA user_version");
+                Execute($"PRAGMA user_version = {version}");
+                throw new ProbeDone();
+            });
+            return null;
+        }
+        catch (ProbeDone) { return null; }
+        catch (Exception e) when (StoreFault.Of(e) is { } fault) { return fault; }
+    }
+
+    /// <summary>Rolls the write probe back.</summary>
+    private sealed class ProbeDone : Exception;
+
+    /// <summary>Stories and events stored in the database at <paramref name="path"/>, read on a connection of its own (so not behind whoever holds the store's).</summary>
+    /// <exception cref="StoreException">The database cannot be read.</exception>
+    public static (long Stories, long Events) Counts(string path)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        try
+        {
+            using var connection = new SqliteConnection(new SqliteConnectionStringBuilder
+                { DataSource = System.IO.Path.GetFullPath(path), Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
+            connection.Open();
+            Execute(connection, "PRAGMA busy_timeout = 1000");
+            using var command = connection.CreateCommand();
+            command.CommandText = "SELECT (SELECT count(*) FROM stories), (SELECT count(*) FROM events)";
+            using var reader = command.ExecuteReader();
+            reader.Read();
+            return (reader.GetInt64(0), reader.GetInt64(1));
+        }
+        catch (SqliteException e)
+        {
+            throw new StoreException($"{path}: cannot read the database: {StoreFault.Of(e)?.Reason ?? e.Message}", e);
+        }
+    }
+
+    /// <summary>Caps the database's size (SQLite's page limit) at about <paramref name="maxBytes"/>, never below what it holds: a write that would grow it further fails as a full disk would (<see cref="StoreFaultKind.Full"/>).</summary>
+    public void LimitSize(long maxBytes)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxBytes);
+        long pageSize = Scalar<long>("PRAGMA page_size");
+        Execute($"PRAGMA max_page_count = {Math.Max(1, maxBytes / pageSize)}");
+    }
+
+    /// <summary>Stops (or allows again) every write on this connection, as a read-only file would (<see cref="StoreFaultKind.ReadOnly"/>); reads go on.</summary>
+    public void SetReadOnly(bool readOnly) => Execute($"PRAGMA query_only = {(readOnly ? 1 : 0)}");
+
     public string IntegrityCheck() => string.Join("; ", Query("PRAGMA integrity_check", r => r.GetString(0)));
 
     // ---- plumbing ----
