@@ -10,12 +10,16 @@ namespace StoryMerge.Service.Tests;
 /// <remarks>The host is built from the same <see cref="StoryMergeService.AddStoryMerge"/> and <see cref="StoryMergeService.UseStoryMerge"/> that `storymerge serve` runs.</remarks>
 public sealed class ServiceFactory : WebApplicationFactory<ServiceFactory>
 {
-    private readonly string _directory = Directory.CreateTempSubdirectory("storymerge-service-").FullName;
+    private readonly string _directory = System.IO.Directory.CreateTempSubdirectory("storymerge-service-").FullName;
 
-    public ServiceFactory(long maxBodyBytes = ServiceSettings.DefaultMaxBodyBytes)
+    public ServiceFactory(long maxBodyBytes = ServiceSettings.DefaultMaxBodyBytes, Func<ServiceSettings, ServiceSettings>? configure = null)
     {
-        Settings = new ServiceSettings(Path.Combine(_directory, "service.db"), TestCorpus.Pipeline, maxBodyBytes);
+        var settings = new ServiceSettings(Path.Combine(_directory, "service.db"), TestCorpus.Pipeline, maxBodyBytes);
+        Settings = configure is null ? settings : configure(settings);
     }
+
+    /// <summary>The temporary directory the database is in (deleted with the factory).</summary>
+    public string Directory => _directory;
 
     public ServiceSettings Settings { get; }
 
@@ -35,6 +39,6 @@ public sealed class ServiceFactory : WebApplicationFactory<ServiceFactory>
     {
         base.Dispose(disposing);
         SqliteConnection.ClearAllPools();
-        try { Directory.Delete(_directory, recursive: true); } catch (IOException) { }
+        try { System.IO.Directory.Delete(_directory, recursive: true); } catch (IOException) { }
     }
 }

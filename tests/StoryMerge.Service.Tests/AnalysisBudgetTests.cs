@@ -1,0 +1,62 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using StoryMerge.Core.Tests;
+
+namespace StoryMerge.Service.Tests;
+
+/// <summary>A story whose analysis runs over its time budget is refused (422, naming text) and never stored.</summary>
+public sealed class AnalysisBudgetTests() : Api(configure: s => s with { AnalysisBudget = TimeSpan.FromMilliseconds(1) })
+{
+    private static string LongText() => new StringBuilder().Insert(0, TestCorpus.Seed(TestCorpus.RussianA).Text + "\n", 40).ToString();
+
+    [Fact]
+    public async Task Post_StoryOverTheAnalysisBudget_Is422NamingTextAndStoresNothing()
+    {
+        var response = await Client.PostAsJsonAsync("/api/stories", new { id = "long-1", text = LongText() });
+
+        var problem = await AssertProblemAsync(response, HttpStatusCode.UnprocessableEntity, "text");
+        Assert.Contains("budget", problem.GetProperty("detail").GetString());
+        Assert.Equal(0, StoredStories());
+    }
+
+    [Fact]
+    public async Task Batch_StoryOverTheAnalysisBudget_Is422ForThatItem()
+    {
+        var response = await Client.PostAsJsonAsync("/api/stories/batch", new[] { new { id = "long-2", text = LongText() } });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var item = (await JsonAsync(response)).GetProperty("results")[0];
+        Assert.Equal(422, item.GetProperty("status").GetInt32());
+        Assert.Equal("text", item.GetProperty("field").GetString());
+    }
+}
+
+/// <summary>A 1.9M-character story posted with others (under the 2M limit) does not hold up /health or the other stories.</summary>
+[Trait("Category", "Slow")]
+public sealed class LargeStoryTests() : Api(configure: s => s with { AnalysisBudget = TimeSpan.FromSeconds(3) })
+{
+    [Fact]
+    public async Task Post_1900000CharacterStoryWithOthers_HealthStaysUnder100Ms()
+    {
+        var words = TestCorpus.Seed(TestCorpus.RussianA).Text;
+        var huge = new StringBuilder(1_950_000);
+        while (huge.Length < 1_900_000) huge.Append(words).Append('\n');
+        var big = Client.PostAsJsonAsync("/api/stories", new { id = "huge-1", text = huge.ToString(0, 1_900_000) });
+        var others = TestCorpus.Seeds().Select(s => Client.PostAsJsonAsync("/api/stories", SeedBody(s.Id.Value))).ToList();
+
+        var slowest = TimeSpan.Zero;
+        while (!big.IsCompleted)
+        {
+            var clock = Stopwatch.StartNew();
+            Assert.Equal(HttpStatusCode.OK, (await Client.GetAsync("/health")).StatusCode);
+            if (clock.Elapsed > slowest) slowest = clock.Elapsed;
+            await Task.Delay(50);
+        }
+
+        Assert.True(slowest < TimeSpan.FromMilliseconds(100), $"/health took {slowest.TotalMilliseconds:0} ms");
+        Assert.All(await Task.WhenAll(others), r => Assert.Equal(HttpStatusCode.Created, r.StatusCode));
+        Assert.True((await big).StatusCode is HttpStatusCode.Created or HttpStatusCode.UnprocessableEntity);
+    }
+}
