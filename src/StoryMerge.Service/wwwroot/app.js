@@ -46,8 +46,12 @@ async function api(path, options, retried) {
   const key = sessionStorage.getItem(KEY_STORAGE);
   const headers = { 'Accept': 'application/json', ...(options && options.body ? { 'Content-Type': 'application/json' } : {}), ...(key ? { 'X-Api-Key': key } : {}) };
   const response = await fetch(path, { ...options, headers });
-  if (response.status === 401 && !retried && askForKey(key ? 'That API key was not accepted. Your StoryMerge API key:' : 'This StoryMerge service asks for an API key:')) {
-    return api(path, options, true);
+  if (response.status === 401 && !retried) {
+    // Requests made at the same time all meet the 401; the first asks, the others use the key it got.
+    const current = sessionStorage.getItem(KEY_STORAGE);
+    if ((current && current !== key) || askForKey(key ? 'That API key was not accepted. Your StoryMerge API key:' : 'This StoryMerge service asks for an API key:')) {
+      return api(path, options, true);
+    }
   }
   const body = response.status === 204 ? null : await response.json().catch(() => null);
   if (!response.ok) {
