@@ -105,6 +105,19 @@ public sealed class StoryStore : IDisposable
     public StoryRow? FindStory(StoryId id) =>
         QuerySingle("SELECT seq, id, event_id FROM stories LEFT JOIN memberships ON story_seq = seq WHERE id = $id", ReadRow, ("$id", id.Value));
 
+    /// <summary>Every stored story's id and content hash, for a re-run to pass over what it filed before without analysing it.</summary>
+    public (HashSet<string> Ids, HashSet<string> ContentHashes) StoredKeys()
+    {
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        var hashes = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (id, hash) in Query("SELECT id, content_hash FROM stories", r => (r.GetString(0), r.GetString(1))))
+        {
+            ids.Add(id);
+            hashes.Add(hash);
+        }
+        return (ids, hashes);
+    }
+
     public StoryRow? FindByContent(string contentHash) =>
         QuerySingle("SELECT seq, id, event_id FROM stories LEFT JOIN memberships ON story_seq = seq WHERE content_hash = $h ORDER BY seq LIMIT 1", ReadRow, ("$h", contentHash));
 
