@@ -12,7 +12,9 @@ namespace StoryMerge.Service;
 /// needs no database (analysing a posted story, the most expensive step) happens before taking the turn, on at most
 /// <see cref="ServiceSettings.AnalysisConcurrency"/> stories at once and within <see cref="ServiceSettings.AnalysisBudget"/>
 /// each. A turn is waited for at most <see cref="ServiceSettings.TurnWait"/> (then 503, busy); a storage fault in a turn
-/// is recorded in <see cref="Health"/>, which /health reads without a turn.
+/// is recorded in <see cref="Health"/>, which /health reads without a turn. While the service runs it owns the database
+/// (<see cref="Owner"/>): `storymerge ingest` and `delete` refuse to write to it and point at the service instead, since
+/// SQLite's write lock is not fair and a batch committing group after group starved the service's writes.
 /// </remarks>
 public sealed class StoreGate : IDisposable
 {
@@ -26,7 +28,16 @@ public sealed class StoreGate : IDisposable
         _settings = settings;
         _analysis = new SemaphoreSlim(settings.AnalysisConcurrency, settings.AnalysisConcurrency);
         Pipeline = settings.Pipeline;
-        Store = StoryStore.Open(settings.DatabasePath);
+        Owner = StoreOwner.Claim(settings.DatabasePath, $"storymerge serve (pid {Environment.ProcessId})");
+        try
+        {
+            Store = StoryStore.Open(settings.DatabasePath);
+        }
+        catch
+        {
+            Owner.Dispose();
+            throw;
+        }
         try
         {
             Ingestor = new StoryIngestor(settings.Pipeline, Store);
@@ -35,12 +46,16 @@ public sealed class StoreGate : IDisposable
         catch
         {
             Store.Dispose();
+            Owner.Dispose();
             throw;
         }
         if (Store.WriteProblem() is { } fault) Health.Record(fault);
     }
 
     public DedupPipeline Pipeline { get; }
+
+    /// <summary>This process's claim on the database: no `ingest` or `delete` writes to it while the service runs (see <see cref="StoreOwner"/>).</summary>
+    public StoreOwner Owner { get; }
 
     public StoryStore Store { get; }
 
@@ -93,6 +108,7 @@ public sealed class StoreGate : IDisposable
     {
         _turn.Wait();
         Store.Dispose();
+        Owner.Dispose();
         _turn.Dispose();
     }
 }

@@ -31,7 +31,7 @@ public static class IngestCommand
             return ExitCodes.InputError;
         }
 
-        using var session = StoreSession.Open(database, args.Config, create: true, error, out var exitCode);
+        using var session = StoreSession.Open(database, args.Config, create: true, error, out var exitCode, writer: "ingest");
         if (session is null) return exitCode;
 
         IngestReport report;

@@ -12,8 +12,11 @@ public sealed class StoreSession : IDisposable
 
     private readonly Lazy<StoryIngestor> _ingestor;
 
-    private StoreSession(DedupPipeline pipeline, StoryStore store)
+    private readonly StoreOwner? _owner;
+
+    private StoreSession(DedupPipeline pipeline, StoryStore store, StoreOwner? owner)
     {
+        _owner = owner;
         Pipeline = pipeline;
         Store = store;
         Canonical = new CanonicalEvents(pipeline, store);
@@ -30,7 +33,8 @@ public sealed class StoreSession : IDisposable
     public StoryIngestor Ingestor => _ingestor.Value;
 
     /// <summary>Opens the session, or writes the one-line error and returns the exit code.</summary>
-    public static StoreSession? Open(string? database, string? config, bool create, TextWriter error, out int exitCode)
+    /// <param name="writer">The command, when it writes ("ingest", "delete"): it claims the database first (<see cref="StoreOwner"/>), and is refused while another process writes to it.</param>
+    public static StoreSession? Open(string? database, string? config, bool create, TextWriter error, out int exitCode, string? writer = null)
     {
         exitCode = ExitCodes.Success;
         DedupPipeline pipeline;
@@ -42,19 +46,26 @@ public sealed class StoreSession : IDisposable
             return null;
         }
         StoryStore? store = null;
+        StoreOwner? owner = null;
         try
         {
+            if (writer is not null && (create || File.Exists(database ?? DefaultDatabase))) owner = StoreOwner.Claim(database ?? DefaultDatabase, $"storymerge {writer} (pid {Environment.ProcessId})");
             store = StoryStore.Open(database ?? DefaultDatabase, create);
-            return new StoreSession(pipeline, store);
+            return new StoreSession(pipeline, store, owner);
         }
         catch (Exception e) when (e is StoreException or InvalidDataException)
         {
             store?.Dispose();
+            owner?.Dispose();
             error.WriteLine($"error: {e.Message}");
             exitCode = ExitCodes.DatabaseError;
             return null;
         }
     }
 
-    public void Dispose() => Store.Dispose();
+    public void Dispose()
+    {
+        Store.Dispose();
+        _owner?.Dispose();
+    }
 }
