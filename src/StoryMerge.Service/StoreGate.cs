@@ -1,4 +1,6 @@
 using StoryMerge.Core;
+using StoryMerge.Core.Merging;
+using StoryMerge.Storage.Documents;
 using StoryMerge.Storage.Editing;
 using StoryMerge.Storage.Online;
 using StoryMerge.Storage.Sqlite;
@@ -102,6 +104,25 @@ public sealed class StoreGate : IDisposable
         return new Preparation(null,
             $"the story ({story.Text.Length:N0} characters) could not be analysed within the {_settings.AnalysisBudget.TotalSeconds:0.#} s budget; it was not stored (send it to `storymerge ingest`, or split it)",
             true);
+    }
+
+    /// <summary>The canonical record of event <paramref name="eventId"/> (or of the event it was merged into), a stale one
+    /// rebuilt outside the turn: the members are read in one turn, analysed and merged in an analysis slot, and the record is
+    /// stored in another turn, so one large event does not hold up every other request. Null for an unknown id.</summary>
+    public async Task<EventDocument?> CanonicalAsync(string eventId, CancellationToken cancellation)
+    {
+        var (id, stale, stored) = await RunAsync(() =>
+        {
+            if (Store.FindEventOrSuccessor(eventId) is not { } row) return ((string?)null, ((long Version, IReadOnlyList<Story> Members)?)null, (EventDocument?)null);
+            var members = Ingestor.Canonical.StaleMembers(row.Id);
+            return ((string?)row.Id, members, members is null ? Ingestor.Canonical.Get(row.Id) : null);
+        }, cancellation);
+        if (id is null || stale is not { } work) return stored;
+        await _analysis.WaitAsync(cancellation);
+        CanonicalEvent merged;
+        try { merged = await Task.Run(() => Ingestor.Canonical.Merge(work.Members), CancellationToken.None); }
+        finally { _analysis.Release(); }
+        return await RunAsync(() => Ingestor.Canonical.Complete(id, work.Version, merged), cancellation);
     }
 
     public void Dispose()

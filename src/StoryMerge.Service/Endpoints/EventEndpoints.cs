@@ -78,13 +78,19 @@ public static class EventEndpoints
             try { language = new LanguageTag(lang); }
             catch (ArgumentException) { return Problems.Invalid("lang", $"'{lang}' is not a language code like kk or ru"); }
         }
-        var rows = await gate.RunAsync(() => EventListing.List(gate.Store, gate.Ingestor.Canonical, text => gate.Ingestor.Search(text), from, language, q, size + 1, (number - 1) * size), cancellation);
+        IReadOnlyList<EventRow> Rows() => EventListing.List(gate.Store, gate.Ingestor.Canonical, text => gate.Ingestor.Search(text), from, language, q,
+            size + 1, (number - 1) * size, rebuildStale: false);
+        var rows = await gate.RunAsync(Rows, cancellation);
+        // Titles and conflict counts of events that grew are made current first, each rebuilt outside the turn.
+        var stale = rows.Take(size).Where(r => r.Dirty).Select(r => r.Id).ToList();
+        foreach (var id in stale) await gate.CanonicalAsync(id, cancellation);
+        if (stale.Count > 0) rows = await gate.RunAsync(Rows, cancellation);
         return TypedResults.Ok(new EventPage(number, size, rows.Count > size, rows.Take(size).Select(EventSummary.From).ToList()));
     }
 
     private static async Task<IResult> Get(string id, StoreGate gate, CancellationToken cancellation)
     {
-        var document = await gate.RunAsync(() => gate.Store.FindEventOrSuccessor(id) is { } row ? gate.Ingestor.Canonical.Get(row.Id) : null, cancellation);
+        var document = await gate.CanonicalAsync(id, cancellation);
         return document is null ? Problems.NotFound("id", $"no event '{id}'") : TypedResults.Ok(document);
     }
 
