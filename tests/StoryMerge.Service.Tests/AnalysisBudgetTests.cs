@@ -65,7 +65,9 @@ public sealed class LargeStoryTests() : Api(configure: s => s with { AnalysisBud
         var all = string.Join(", ", times.Select(t => t.ToString("0", System.Globalization.CultureInfo.InvariantCulture)));
         var answer = await big;
         Assert.True(times.Count >= 5, $"the large story was answered too soon to measure ({all} ms): {(int)answer.StatusCode} {await answer.Content.ReadAsStringAsync()}");
-        Assert.True(times[times.Count * 9 / 10] < 100, $"/health took {all} ms");
+        // Every answer but the slowest under 100 ms, and that one under a second: a collection of the large story's garbage
+        // can pause the process once (seen at 101-343 ms on a 2-core machine under a load of 40).
+        Assert.True(times[^2] < 100 && times[^1] < 1000, $"/health took {all} ms");
         Assert.All(await Task.WhenAll(others), r => Assert.Equal(HttpStatusCode.Created, r.StatusCode));
         Assert.True(answer.StatusCode is HttpStatusCode.Created or HttpStatusCode.UnprocessableEntity, $"the large story got {(int)answer.StatusCode}");
     }
