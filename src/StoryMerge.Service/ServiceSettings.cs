@@ -21,8 +21,8 @@ public sealed record ServiceSettings(string DatabasePath, DedupPipeline Pipeline
     /// <summary>Writes a key may send at once before it is held to <see cref="WritesPerSecond"/> (default 200).</summary>
     public int WriteBurst { get; init; } = 200;
 
-    /// <summary>Posted stories analysed at once, over all requests (default: the number of cores).</summary>
-    public int AnalysisConcurrency { get; init; } = Environment.ProcessorCount;
+    /// <summary>Posted stories analysed at once, over all requests (default: one less than the number of cores, at least one, so a core is left for answering requests).</summary>
+    public int AnalysisConcurrency { get; init; } = Math.Max(1, Environment.ProcessorCount - 1);
 
     /// <summary>Longest a posted story's analysis may take (default 10 s); a story over it is refused with 422 and never stored.</summary>
     public TimeSpan AnalysisBudget { get; init; } = TimeSpan.FromSeconds(10);
