@@ -154,14 +154,13 @@ public sealed class RateLimitTests() : Api(configure: s => s with { WritesPerSec
     [Fact]
     public async Task Post_OverTheWriteLimit_Is429WithRetryAfter()
     {
-        var statuses = new List<HttpStatusCode>();
-        foreach (var id in new[] { TestCorpus.Kazakh, TestCorpus.RussianA, TestCorpus.RussianB })
-            statuses.Add((await Client.PostAsJsonAsync("/api/stories", SeedBody(id))).StatusCode);
-        var refused = await Client.PostAsJsonAsync("/api/stories", SeedBody(TestCorpus.Kazakh));
+        // Four at once against a bucket of two: the others are refused before the bucket refills.
+        var answers = await Task.WhenAll(TestCorpus.Seeds().Take(4).Select(s => Client.PostAsJsonAsync("/api/stories", SeedBody(s.Id.Value))));
 
-        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
-        Assert.NotNull(refused.Headers.RetryAfter);
-        Assert.Equal(2, StoredStories());
+        var refused = answers.Where(a => a.StatusCode == HttpStatusCode.TooManyRequests).ToList();
+        Assert.NotEmpty(refused);
+        Assert.All(refused, r => Assert.NotNull(r.Headers.RetryAfter));
+        Assert.Equal(answers.Count(a => a.StatusCode == HttpStatusCode.Created), StoredStories());
     }
 
     [Fact]
