@@ -16,4 +16,6 @@ public static class ExitCodes
     public const int NotFound = 6;
     /// <summary>`serve` cannot listen on the address given.</summary>
     public const int ServiceError = 7;
+    /// <summary>Stopped with Ctrl+C (SIGINT) after committing what was filed: 128 + 2, as shells report it.</summary>
+    public const int Interrupted = 130;
 }

@@ -62,9 +62,9 @@ ingest.Arguments.Add(ingestInputs);
 ingest.Options.Add(dbOption);
 ingest.Options.Add(indexOption);
 ingest.Options.Add(configOption);
-ingest.SetAction((parse, cancellation) => Task.FromResult(IngestCommand.Run(
+ingest.SetAction((parse, cancellation) => Task.FromResult(StoreFaultGuard.Run(Console.Error, () => IngestCommand.Run(
     new IngestCommand.Arguments(parse.GetValue(ingestInputs)!, parse.GetValue(dbOption), parse.GetValue(configOption), parse.GetValue(indexOption)),
-    Console.Out, Console.Error, total => RateProgress.ForConsole("ingest", total), cancellation)));
+    Console.Out, Console.Error, total => RateProgress.ForConsole("ingest", total), cancellation))));
 root.Subcommands.Add(ingest);
 
 var sinceOption = new Option<string?>("--since") { Description = "Only events with a report published on or after this date (YYYY-MM-DD)" };
@@ -73,8 +73,8 @@ var queryOption = new Option<string?>("--query") { Description = "Only events wh
 var limitOption = new Option<int>("--limit") { Description = "Most events listed", DefaultValueFactory = _ => 50 };
 var events = new Command("events", "List the stored events, newest first");
 foreach (var option in new Option[] { dbOption, indexOption, configOption, sinceOption, langOption, queryOption, limitOption }) events.Options.Add(option);
-events.SetAction(parse => EventsCommand.Run(new EventsCommand.Arguments(parse.GetValue(dbOption), parse.GetValue(configOption),
-    parse.GetValue(sinceOption), parse.GetValue(langOption), parse.GetValue(queryOption), parse.GetValue(limitOption), parse.GetValue(indexOption)), Console.Out, Console.Error));
+events.SetAction(parse => StoreFaultGuard.Run(Console.Error, () => EventsCommand.Run(new EventsCommand.Arguments(parse.GetValue(dbOption), parse.GetValue(configOption),
+    parse.GetValue(sinceOption), parse.GetValue(langOption), parse.GetValue(queryOption), parse.GetValue(limitOption), parse.GetValue(indexOption)), Console.Out, Console.Error)));
 root.Subcommands.Add(events);
 
 var eventIdArgument = new Argument<string>("event-id") { Description = "The event's id (ev-…)" };
@@ -82,21 +82,21 @@ var jsonOption = new Option<bool>("--json") { Description = "Print the canonical
 var show = new Command("show", "Show one event's canonical record: facts, variants with their sources, conflicts, reports");
 show.Arguments.Add(eventIdArgument);
 foreach (var option in new Option[] { dbOption, configOption, jsonOption }) show.Options.Add(option);
-show.SetAction(parse => ShowCommand.Run(new ShowCommand.Arguments(parse.GetValue(eventIdArgument)!, parse.GetValue(dbOption), parse.GetValue(configOption), parse.GetValue(jsonOption)), Console.Out, Console.Error));
+show.SetAction(parse => StoreFaultGuard.Run(Console.Error, () => ShowCommand.Run(new ShowCommand.Arguments(parse.GetValue(eventIdArgument)!, parse.GetValue(dbOption), parse.GetValue(configOption), parse.GetValue(jsonOption)), Console.Out, Console.Error)));
 root.Subcommands.Add(show);
 
 var formatOption = new Option<string?>("--format") { Description = "json (default: StoryMerge's canonical records) or ninjs (an array of IPTC ninjs 3.1 items)" };
 var export = new Command("export", "Write every stored event's canonical record (as `cluster --out` does, or as ninjs) and optionally each story's event");
 foreach (var option in new Option[] { dbOption, configOption, outOption, assignmentsOption, formatOption }) export.Options.Add(option);
-export.SetAction(parse => ExportCommand.Run(new ExportCommand.Arguments(parse.GetValue(dbOption), parse.GetValue(configOption), parse.GetValue(outOption), parse.GetValue(assignmentsOption),
-    parse.GetValue(formatOption)), Console.Out, Console.Error));
+export.SetAction(parse => StoreFaultGuard.Run(Console.Error, () => ExportCommand.Run(new ExportCommand.Arguments(parse.GetValue(dbOption), parse.GetValue(configOption), parse.GetValue(outOption), parse.GetValue(assignmentsOption),
+    parse.GetValue(formatOption)), Console.Out, Console.Error)));
 root.Subcommands.Add(export);
 
 var storyIdArgument = new Argument<string>("story-id") { Description = "The id of the story to retract" };
 var delete = new Command("delete", "Retract a story: remove it from the index and its event, and rebuild the event from the remaining reports");
 delete.Arguments.Add(storyIdArgument);
 foreach (var option in new Option[] { dbOption, indexOption, configOption }) delete.Options.Add(option);
-delete.SetAction(parse => DeleteCommand.Run(new DeleteCommand.Arguments(parse.GetValue(storyIdArgument)!, parse.GetValue(dbOption), parse.GetValue(configOption), parse.GetValue(indexOption)), Console.Out, Console.Error));
+delete.SetAction(parse => StoreFaultGuard.Run(Console.Error, () => DeleteCommand.Run(new DeleteCommand.Arguments(parse.GetValue(storyIdArgument)!, parse.GetValue(dbOption), parse.GetValue(configOption), parse.GetValue(indexOption)), Console.Out, Console.Error)));
 root.Subcommands.Add(delete);
 
 var feedArguments = new Argument<string[]>("feeds") { Description = "Feed URLs (http, https) or files: RSS, Atom, JSON Feed, ninjs, NewsML-G2, HTML pages", Arity = ArgumentArity.OneOrMore };
@@ -110,14 +110,34 @@ watch.SetAction((parse, cancellation) => WatchCommand.RunAsync(new WatchCommand.
 root.Subcommands.Add(watch);
 var reindex = new Command("reindex", "Throw the index away and build it again from the stories in the database, with progress");
 foreach (var option in new Option[] { dbOption, indexOption, configOption }) reindex.Options.Add(option);
-reindex.SetAction(parse => ReindexCommand.Run(new ReindexCommand.Arguments(parse.GetValue(dbOption), parse.GetValue(configOption), parse.GetValue(indexOption)), Console.Out, Console.Error));
+reindex.SetAction(parse => StoreFaultGuard.Run(Console.Error, () => ReindexCommand.Run(new ReindexCommand.Arguments(parse.GetValue(dbOption), parse.GetValue(configOption), parse.GetValue(indexOption)), Console.Out, Console.Error)));
 root.Subcommands.Add(reindex);
 
+var keysOption = new Option<string?>("--keys") { Description = $"The API keys file (default ${StoryMerge.Service.Security.ApiKeys.FileVariable}, else ./{StoryMerge.Service.Security.ApiKeys.DefaultFile})" };
 var urlsOption = new Option<string?>("--urls") { Description = $"Where to listen (default {StoryMerge.Service.ServiceSettings.DefaultUrls}; several separated by ';')" };
 var serve = new Command("serve", "Run the editor service: the HTTP API (stories in, events out, editors' corrections) and the web page, over the database");
-foreach (var option in new Option[] { dbOption, indexOption, configOption, urlsOption }) serve.Options.Add(option);
-serve.SetAction((parse, cancellation) => ServeCommand.RunAsync(new ServeCommand.Arguments(parse.GetValue(dbOption), parse.GetValue(configOption), parse.GetValue(urlsOption), parse.GetValue(indexOption)),
+foreach (var option in new Option[] { dbOption, indexOption, configOption, urlsOption, keysOption }) serve.Options.Add(option);
+serve.SetAction((parse, cancellation) => ServeCommand.RunAsync(new ServeCommand.Arguments(parse.GetValue(dbOption), parse.GetValue(configOption), parse.GetValue(urlsOption), parse.GetValue(indexOption), parse.GetValue(keysOption)),
     Console.Out, Console.Error, cancellation));
 root.Subcommands.Add(serve);
+
+var keys = new Command("keys", "Manage the API keys of `serve`: each has a name and a role (reader, feed, editor); only its hash is kept");
+var keyName = new Argument<string>("name") { Description = "The key's name (who or what holds it: wire-feed, night-desk)" };
+var roleOption = new Option<string>("--role") { Description = "reader (reads), feed (files stories and reads) or editor (everything)", Required = true };
+var keysAdd = new Command("add", "Make a key: it is printed once on stdout, and only its hash is stored");
+keysAdd.Arguments.Add(keyName);
+keysAdd.Options.Add(roleOption);
+keysAdd.Options.Add(keysOption);
+keysAdd.SetAction(parse => KeysCommand.Add(new KeysCommand.Arguments(parse.GetValue(keysOption)), parse.GetValue(keyName)!, parse.GetValue(roleOption)!, Console.Out, Console.Error));
+var keysList = new Command("list", "List the keys: name, role, when made, the start of the hash");
+keysList.Options.Add(keysOption);
+keysList.SetAction(parse => KeysCommand.List(new KeysCommand.Arguments(parse.GetValue(keysOption)), Console.Out, Console.Error));
+var revokeName = new Argument<string>("name") { Description = "The name of the key to revoke" };
+var keysRevoke = new Command("revoke", "Revoke a key: a running service refuses it within a second");
+keysRevoke.Arguments.Add(revokeName);
+keysRevoke.Options.Add(keysOption);
+keysRevoke.SetAction(parse => KeysCommand.Revoke(new KeysCommand.Arguments(parse.GetValue(keysOption)), parse.GetValue(revokeName)!, Console.Out, Console.Error));
+foreach (var sub in new[] { keysAdd, keysList, keysRevoke }) keys.Subcommands.Add(sub);
+root.Subcommands.Add(keys);
 
 return root.Parse(args).Invoke();

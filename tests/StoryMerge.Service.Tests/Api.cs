@@ -10,9 +10,9 @@ namespace StoryMerge.Service.Tests;
 /// <summary>What the API tests share: a service, a client, posting stories and reading JSON answers.</summary>
 public abstract class Api : IDisposable
 {
-    protected Api(long maxBodyBytes = ServiceSettings.DefaultMaxBodyBytes)
+    protected Api(long maxBodyBytes = ServiceSettings.DefaultMaxBodyBytes, Func<ServiceSettings, ServiceSettings>? configure = null)
     {
-        Factory = new ServiceFactory(maxBodyBytes);
+        Factory = new ServiceFactory(maxBodyBytes, configure: configure);
         Client = Factory.CreateClient();
     }
 

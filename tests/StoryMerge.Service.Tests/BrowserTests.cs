@@ -1,12 +1,18 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Playwright;
+using StoryMerge.Service.Security;
 using StoryMerge.Core.Tests;
 
 namespace StoryMerge.Service.Tests;
 
 /// <summary>The editor's page in Debian's Chromium (headless), driven by Playwright, against the service on 127.0.0.1.</summary>
-/// <remarks>Needs /usr/bin/chromium (`apt-get install chromium`; .ci/run installs it). Set STORYMERGE_SCREENSHOT to a PNG path to keep a picture of the forum event's page.</remarks>
+/// <remarks>Slow (a browser per test). Needs /usr/bin/chromium (`apt-get install chromium`; .ci/run installs it). Set STORYMERGE_SCREENSHOT to a PNG path to keep a picture of the forum event's page.</remarks>
+[Trait("Category", "Slow")]
 public class BrowserTests
 {
     private const string Chromium = "/usr/bin/chromium";
@@ -95,6 +101,76 @@ public class BrowserTests
 
             await page.Locator(".events li.selected").WaitForAsync();
             Assert.EndsWith("#/", page.Url);
+        }
+    }
+
+    /// <summary>A page of another origin (its own server on another port) that tries, as the attack did, to file a story with a
+    /// no-cors fetch without Content-Type and to merge two events with a plain HTML form.</summary>
+    private static async Task<WebApplication> StartHostileSiteAsync(Uri target, string from, string into)
+    {
+        var html = $$"""
+            <!doctype html><html><body>
+            <form id="merge" method="POST" action="{{target}}api/events/{{from}}/merge-into/{{into}}"></form>
+            <script>
+              fetch('{{target}}api/stories', { method: 'POST', mode: 'no-cors', body: JSON.stringify({ id: 'planted', text: 'Planted news from another site.' }) })
+                .finally(() => { document.title = 'fetched'; document.getElementById('merge').submit(); });
+            </script>
+            </body></html>
+            """;
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        var site = builder.Build();
+        site.MapGet("/", () => Results.Content(html, "text/html"));
+        await site.StartAsync();
+        return site;
+    }
+
+    [Fact]
+    public async Task PageOfAnotherOrigin_FilingAndMerging_IsRefused()
+    {
+        await using var server = await LiveServer.StartAsync();
+        using var client = new HttpClient { BaseAddress = server.Address };
+        await PostSeedsAsync(client);
+        var events = (await GetAsync(client, "/api/events")).GetProperty("items").EnumerateArray().Select(e => e.GetProperty("id").GetString()!).ToList();
+        await using var hostile = await StartHostileSiteAsync(server.Address, events[0], events[1]);
+        var (playwright, browser) = await LaunchAsync();
+        using (playwright)
+        await using (browser)
+        {
+            var page = await browser.NewPageAsync();
+            var merge = page.WaitForResponseAsync(r => r.Url.Contains("/merge-into/"));
+            await page.GotoAsync(hostile.Urls.Single());
+            var answer = await merge;   // the form was submitted, and answered
+            Assert.Equal(403, answer.Status);
+        }
+
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/api/stories/planted")).StatusCode);
+        Assert.Equal(events, (await GetAsync(client, "/api/events")).GetProperty("items").EnumerateArray().Select(e => e.GetProperty("id").GetString()!));
+        Assert.Equal(5, (await GetAsync(client, "/health")).GetProperty("stories").GetInt64());
+    }
+
+    [Fact]
+    public async Task EventList_ServiceWithKeys_AsksForTheKeyOnceAndShowsTheEvents()
+    {
+        var keys = ApiKeys.Load(Path.Combine(Directory.CreateTempSubdirectory("storymerge-keys-").FullName, "keys.json"));
+        var key = keys.Add("desk", Role.Editor, DateTimeOffset.UtcNow);
+        await using var server = await LiveServer.StartAsync(s => s with { Keys = keys });
+        using var client = new HttpClient { BaseAddress = server.Address };
+        client.DefaultRequestHeaders.Add(ApiKeyAuthentication.Header, key);
+        await PostSeedsAsync(client);
+        var (playwright, browser) = await LaunchAsync();
+        using (playwright)
+        await using (browser)
+        {
+            var page = await browser.NewPageAsync();
+            int asked = 0;
+            page.Dialog += async (_, dialog) => { asked++; await dialog.AcceptAsync(key); };
+            await page.GotoAsync(server.Address.ToString());
+            await page.Locator(".events li.selected").WaitForAsync();
+            Assert.Equal(3, await page.Locator(".events li[data-id]").CountAsync());
+            await page.Locator(".events li[data-id] a.title").First.ClickAsync();
+            await page.Locator(".event-head h1").WaitForAsync();
+            Assert.Equal(1, asked);
         }
     }
 }

@@ -21,10 +21,11 @@ public sealed class LiveServer : IAsyncDisposable
 
     public StoreGate Gate => (StoreGate)_app.Services.GetService(typeof(StoreGate))!;
 
-    public static async Task<LiveServer> StartAsync()
+    public static async Task<LiveServer> StartAsync(Func<ServiceSettings, ServiceSettings>? configure = null)
     {
         var directory = Directory.CreateTempSubdirectory("storymerge-live-").FullName;
         var settings = new ServiceSettings(Path.Combine(directory, "live.db"), TestCorpus.Pipeline);
+        if (configure is not null) settings = configure(settings);
         var app = StoryMergeService.Create(settings, "http://127.0.0.1:0");
         await app.StartAsync();
         return new LiveServer(directory, app, new Uri(app.Urls.Single()));

@@ -5,6 +5,7 @@ using StoryMerge.Evaluation;
 namespace StoryMerge.Service.Tests;
 
 /// <summary>Many clients posting at once over real HTTP lose nothing: each story is stored once and in exactly one event.</summary>
+[Trait("Category", "Slow")]
 public class LoadTests
 {
     private const int Stories = 2_000;

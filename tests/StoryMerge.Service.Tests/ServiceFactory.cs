@@ -16,13 +16,16 @@ public sealed class ServiceFactory : WebApplicationFactory<ServiceFactory>
     private readonly StoryMerge.Core.Input.FeedOptions? _feeds;
 
     /// <param name="feeds">Feeds to poll (default: the configuration's, none).</param>
-    public ServiceFactory(long maxBodyBytes = ServiceSettings.DefaultMaxBodyBytes, StoryMerge.Core.Input.FeedOptions? feeds = null)
+    /// <param name="configure">Changes to the service's settings (keys, limits).</param>
+    public ServiceFactory(long maxBodyBytes = ServiceSettings.DefaultMaxBodyBytes, StoryMerge.Core.Input.FeedOptions? feeds = null,
+        Func<ServiceSettings, ServiceSettings>? configure = null)
     {
-        Settings = new ServiceSettings(Path.Combine(_directory, "service.db"), TestCorpus.Pipeline, maxBodyBytes);
+        var settings = new ServiceSettings(Path.Combine(_directory, "service.db"), TestCorpus.Pipeline, maxBodyBytes);
+        Settings = configure is null ? settings : configure(settings);
         _feeds = feeds;
     }
 
-    /// <summary>A directory of this service's own, for files it is given (feeds).</summary>
+    /// <summary>The temporary directory the database is in (deleted with the factory), for files the service is given (feeds).</summary>
     public string Directory => _directory;
 
     public ServiceSettings Settings { get; }

@@ -14,7 +14,7 @@ public static class DeleteCommand
             error.WriteLine("error: the story id is empty or too long");
             return ExitCodes.InputError;
         }
-        using var session = StoreSession.Open(args.Database, args.Config, create: false, error, out var exitCode, args.Index, withIngestor: true);
+        using var session = StoreSession.Open(args.Database, args.Config, create: false, error, out var exitCode, args.Index, withIngestor: true, writer: "delete");
         if (session is null) return exitCode;
         var result = session.Ingestor.Delete(new StoryId(args.StoryId));
         if (result is null) { error.WriteLine($"error: no story '{args.StoryId}' in {session.Store.Path}"); return ExitCodes.NotFound; }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using StoryMerge.Storage.Documents;
+using StoryMerge.Storage.Sqlite;
 
 namespace StoryMerge.Cli.Commands;
 
@@ -20,7 +21,12 @@ public static class ExportCommand
         bool ninjs = format == "ninjs";
         using var session = StoreSession.Open(args.Database, args.Config, create: false, error, out var exitCode);
         if (session is null) return exitCode;
-        session.Canonical.RefreshStale();
+        try { session.Canonical.RefreshStale(); }
+        catch (Exception e) when (StoreFault.Of(e) is { } fault)
+        {
+            // Reading needs no room: the stale records are built for this export and stored once the database takes writes.
+            error.WriteLine($"note: rebuilt records cannot be stored ({fault.Reason}); exporting them as built now");
+        }
         var events = session.Store.ListEvents(null, null, null, int.MaxValue)
             .Select(e => session.Canonical.Get(e.Id)!)
             .OrderBy(e => e.Id, StringComparer.Ordinal).ToList();

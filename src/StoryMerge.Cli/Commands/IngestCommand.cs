@@ -3,6 +3,7 @@ using StoryMerge.Cli.Output;
 using StoryMerge.Core;
 using StoryMerge.Core.Input;
 using StoryMerge.Storage.Online;
+using StoryMerge.Storage.Sqlite;
 
 namespace StoryMerge.Cli.Commands;
 
@@ -20,7 +21,17 @@ public static class IngestCommand
         try { files = StoryLoader.ExpandPaths(args.Inputs); }
         catch (FileNotFoundException e) { error.WriteLine($"error: {e.Message}"); return ExitCodes.InputError; }
 
-        using var session = StoreSession.Open(args.Database, args.Config, create: true, error, out var exitCode, args.Index, withIngestor: true);
+        var database = args.Database ?? StoreSession.DefaultDatabase;
+        if (!File.Exists(database) && !AnyStory(files))
+        {
+            // Say why line by line, and leave no empty database behind to be mistaken for an archive.
+            foreach (var item in new StoryLoader(error).Stream(files))
+                if (!item.Succeeded) error.WriteLine($"{item.Location}: skipped: {item.Error}");
+            error.WriteLine($"error: no stories found in {string.Join(", ", args.Inputs)}; nothing stored, no database created");
+            return ExitCodes.InputError;
+        }
+
+        using var session = StoreSession.Open(database, args.Config, create: true, error, out var exitCode, args.Index, withIngestor: true, writer: "ingest");
         if (session is null) return exitCode;
 
         IngestReport report;
@@ -37,22 +48,26 @@ public static class IngestCommand
             error.WriteLine($"error: cannot read input: {e.Message} (stories filed before it are stored)");
             return ExitCodes.InputError;
         }
-        catch (Microsoft.Data.Sqlite.SqliteException e)
+        catch (Exception e) when (StoreFault.Of(e) is { } fault)
         {
-            error.WriteLine($"error: cannot write to {session.Store.Path}: {e.Message} (stories filed before it are stored)");
+            error.WriteLine($"error: cannot write to {session.Store.Path}: {fault.Reason} (every commit group filed before it is stored; run the same command again once it is fixed)");
             return ExitCodes.DatabaseError;
         }
         if (report.Interrupted) error.WriteLine("interrupted: every story filed so far is stored; run the same command again to go on");
 
         int refreshed = report.Interrupted ? 0 : session.Canonical.RefreshStale();
         Write(output, session, report, refreshed);
-        if (report.Read == 0)
+        if (report.Interrupted) return ExitCodes.Interrupted;
+        if (report.Stored == 0 && report.Duplicates == 0)
         {
-            error.WriteLine($"error: no stories found in {string.Join(", ", args.Inputs)}");
+            error.WriteLine($"error: no stories found in {string.Join(", ", args.Inputs)} that could be stored");
             return ExitCodes.InputError;
         }
         return ExitCodes.Success;
     }
+
+    /// <summary>Whether the inputs hold at least one story that reads (reading stops at the first).</summary>
+    private static bool AnyStory(IReadOnlyList<string> files) => new StoryLoader(TextWriter.Null).Stream(files).Any(item => item.Succeeded);
 
     private static void Write(TextWriter output, StoreSession session, IngestReport r, int refreshed)
     {

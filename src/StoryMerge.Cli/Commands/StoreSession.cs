@@ -12,8 +12,11 @@ public sealed class StoreSession : IDisposable
 
     private readonly Lazy<StoryIngestor> _ingestor;
 
-    private StoreSession(DedupPipeline pipeline, StoryStore store)
+    private readonly StoreOwner? _owner;
+
+    private StoreSession(DedupPipeline pipeline, StoryStore store, StoreOwner? owner)
     {
+        _owner = owner;
         Pipeline = pipeline;
         Store = store;
         Canonical = new CanonicalEvents(pipeline, store);
@@ -34,7 +37,8 @@ public sealed class StoreSession : IDisposable
     /// <summary>Opens the session, or writes the one-line error and returns the exit code.</summary>
     /// <param name="index">The index directory (default: beside the database, <see cref="StoryStore.DefaultIndexPath"/>).</param>
     /// <param name="withIngestor">Open the ingestor (and so the index) now, so that an index open in another process is this exit code too.</param>
-    public static StoreSession? Open(string? database, string? config, bool create, TextWriter error, out int exitCode, string? index = null, bool withIngestor = false)
+    /// <param name="writer">The command, when it writes ("ingest", "delete"): it claims the database first (<see cref="StoreOwner"/>), and is refused while another process writes to it.</param>
+    public static StoreSession? Open(string? database, string? config, bool create, TextWriter error, out int exitCode, string? index = null, bool withIngestor = false, string? writer = null)
     {
         exitCode = ExitCodes.Success;
         DedupPipeline pipeline;
@@ -46,21 +50,28 @@ public sealed class StoreSession : IDisposable
             return null;
         }
         StoryStore? store = null;
+        StoreOwner? owner = null;
         try
         {
+            if (writer is not null && (create || File.Exists(database ?? DefaultDatabase))) owner = StoreOwner.Claim(database ?? DefaultDatabase, $"storymerge {writer} (pid {Environment.ProcessId})");
             store = StoryStore.Open(database ?? DefaultDatabase, create, index);
-            var session = new StoreSession(pipeline, store);
+            var session = new StoreSession(pipeline, store, owner);
             if (withIngestor) _ = session.Ingestor;
             return session;
         }
         catch (Exception e) when (e is StoreException or InvalidDataException)
         {
             store?.Dispose();
+            owner?.Dispose();
             error.WriteLine($"error: {e.Message}");
             exitCode = ExitCodes.DatabaseError;
             return null;
         }
     }
 
-    public void Dispose() => Store.Dispose();
+    public void Dispose()
+    {
+        Store.Dispose();
+        _owner?.Dispose();
+    }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using StoryMerge.Core;
@@ -56,16 +57,50 @@ public static class ConfigFile
     {
         DedupOptions? options;
         try { options = JsonSerializer.Deserialize<DedupOptions>(json, Json); }
-        catch (JsonException e)
-        {
-            var where = string.IsNullOrEmpty(e.Path) || e.Path == "$" ? "" : $" at {e.Path.TrimStart('$', '.')}";
-            var what = e.Message.Contains("could not be mapped", StringComparison.Ordinal) ? "unknown setting" : "invalid value or JSON";
-            throw new ConfigurationException($"{origin}: {what}{where} ({e.Message.Split(" Path:")[0]})", e);
-        }
+        catch (JsonException e) { throw new ConfigurationException($"{origin}: {Describe(e)}", e); }
         if (options is null) throw new ConfigurationException($"{origin}: empty configuration");
-        try { options.Validate(); }
-        catch (ArgumentException e) { throw new ConfigurationException($"{origin}: {e.Message}", e); }
+        try
+        {
+            options.Validate();
+            ValidateRanges(options);
+        }
+        catch (ArgumentException e) { throw new ConfigurationException($"{origin}: {e.Message.TrimEnd('.')}", e); }
         return options;
+    }
+
+    /// <summary>Ranges the pipeline's own checks leave open, each of which silently wrecks the events (a threshold at or below 0
+    /// joins unrelated stories; with every weight 0 every pair scores the same).</summary>
+    /// <exception cref="ArgumentException">A setting is out of range; the message names it.</exception>
+    private static void ValidateRanges(DedupOptions options)
+    {
+        var scoring = options.Scoring;
+        if (scoring.MatchThreshold <= 0) throw new ArgumentException($"scoring.matchThreshold must be > 0 (got {scoring.MatchThreshold.ToString(CultureInfo.InvariantCulture)}): at 0 or below unrelated stories join one event");
+        if (scoring.Weights.All(w => w == 0)) throw new ArgumentException("scoring: at least one of vectorWeight, namesWeight, numbersWeight, wordsWeight, conceptsWeight must be > 0");
+        if (!double.IsFinite(scoring.SameLanguagePenalty) || scoring.SameLanguagePenalty < 0) throw new ArgumentException("scoring.sameLanguagePenalty must be a number ≥ 0");
+        if (!double.IsFinite(scoring.DatePenaltyPerDay) || scoring.DatePenaltyPerDay < 0) throw new ArgumentException("scoring.datePenaltyPerDay must be a number ≥ 0");
+        if (options.Clustering.MissingPairScore > 0) throw new ArgumentException("clustering.missingPairScore must be ≤ 0: a pair the index never proposed is no evidence of one event");
+    }
+
+    /// <summary>What is wrong, in the file's own terms: the setting's path and what it should be, not the .NET type.</summary>
+    private static string Describe(JsonException e)
+    {
+        var where = string.IsNullOrEmpty(e.Path) || e.Path == "$" ? null : e.Path.TrimStart('$', '.');
+        if (e.Message.Contains("could not be mapped", StringComparison.Ordinal))
+        {
+            var name = System.Text.RegularExpressions.Regex.Match(e.Message, "property '([^']*)'").Groups[1].Value;
+            var setting = where is null ? name : where == name || where.EndsWith("." + name, StringComparison.Ordinal) ? where : $"{where}.{name}";
+            return $"unknown setting \"{setting}\"";
+        }
+        var expected = System.Text.RegularExpressions.Regex.Match(e.Message, @"converted to ([\w.]+)") is { Success: true } m ? m.Groups[1].Value.TrimEnd('.') switch
+        {
+            "System.Double" or "System.Single" or "System.Decimal" => "a number",
+            "System.Int32" or "System.Int64" => "a whole number",
+            "System.Boolean" => "true or false",
+            "System.String" => "a string",
+            _ => "an object of settings",
+        } : null;
+        if (expected is not null) return $"the value of \"{where}\" must be {expected}";
+        return $"not valid JSON: {Core.Input.StoryReader.JsonProblem(e)}";
     }
 
     public static string Serialize(DedupOptions options) => JsonSerializer.Serialize(options, Json);

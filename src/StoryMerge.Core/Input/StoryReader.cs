@@ -31,9 +31,10 @@ public sealed class StoryReader
     {
         ArgumentNullException.ThrowIfNull(text);
         if (string.IsNullOrWhiteSpace(id)) return ReadItem.Failed(origin, null, "no story id (empty file name)");
+        if (!StoryId.TryParse(id, out var storyId, out var problem)) return ReadItem.Failed(origin, null, $"the file name, as a story id, {problem}");
         var (published, body) = SplitDatePrefix(text);
         if (string.IsNullOrWhiteSpace(body)) return ReadItem.Failed(origin, null, "empty story (no text)");
-        return ReadItem.Read(new Story(new StoryId(id), body, Published: published), origin, null);
+        return ReadItem.Read(new Story(storyId, body, Published: published), origin, null);
     }
 
     /// <summary>Reads " date 2025-09-29 text…": the publication date and the rest. Text without the prefix is returned whole.</summary>
@@ -66,11 +67,12 @@ public sealed class StoryReader
     {
         JsonDocument document;
         try { document = JsonDocument.Parse(line); }
-        catch (JsonException e) { return ReadItem.Failed(origin, lineNumber, $"not valid JSON ({e.Message.Split('.')[0]})"); }
+        catch (JsonException e) { return ReadItem.Failed(origin, lineNumber, $"not valid JSON: {JsonProblem(e)}"); }
         using (document)
         {
             var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object) return ReadItem.Failed(origin, lineNumber, $"expected a JSON object, found {root.ValueKind}");
+            if (root.ValueKind != JsonValueKind.Object)
+                return ReadItem.Failed(origin, lineNumber, $"expected a JSON object, found {root.ValueKind.ToString().ToLowerInvariant()}");
             var error = ParseObject(root, out var story, out var label);
             return error is null ? ReadItem.Read(story!, origin, lineNumber, label) : ReadItem.Failed(origin, lineNumber, error.Message);
         }
@@ -83,14 +85,15 @@ public sealed class StoryReader
         label = null;
         if (!TryString(root, "id", out var id, out var error, required: true)) return error;
         if (!TryString(root, "text", out var text, out error, required: true)) return error;
-        if (string.IsNullOrWhiteSpace(id)) return new FieldError("id", "field \"id\" is empty");
-        if (id!.Length > StoryId.MaxLength) return new FieldError("id", $"field \"id\" is longer than {StoryId.MaxLength} characters");
+        if (!StoryId.TryParse(id, out var storyId, out var idProblem)) return new FieldError("id", $"field \"id\" {idProblem}");
         if (string.IsNullOrWhiteSpace(text)) return new FieldError("text", "field \"text\" is empty");
         if (!TryString(root, "title", out var title, out error)) return error;
         if (!TryString(root, "lang", out var lang, out error)) return error;
         if (!TryString(root, "date", out var dateText, out error)) return error;
         if (!TryString(root, "source", out var source, out error)) return error;
         if (!TryString(root, "url", out var url, out error)) return error;
+        if (!string.IsNullOrWhiteSpace(url) && !IsWebAddress(url))
+            return new FieldError("url", $"field \"url\" must be an http:// or https:// address: \"{Shorten(url)}\"");
         if (!TryString(root, "event", out label, out error)) return error;
 
         LanguageTag language = default;
@@ -106,7 +109,7 @@ public sealed class StoryReader
                 return new FieldError("date", $"field \"date\" is not a date like 2025-09-29: \"{dateText}\"");
             date = d;
         }
-        story = new Story(new StoryId(id), text!, string.IsNullOrWhiteSpace(title) ? null : title, language, date, source, url);
+        story = new Story(storyId, text!, string.IsNullOrWhiteSpace(title) ? null : title, language, date, source, url);
         return null;
     }
 
@@ -124,8 +127,33 @@ public sealed class StoryReader
             error = new FieldError(name, $"field \"{name}\" must be a string, found {element.ValueKind.ToString().ToLowerInvariant()}");
             return false;
         }
-        value = element.GetString();
+        try { value = element.GetString(); }
+        catch (InvalidOperationException)
+        {
+            // An escape such as "\ud800" with no other half: not text, and nothing downstream could store or print it.
+            error = new FieldError(name, $"field \"{name}\" is not valid Unicode (it holds half of a surrogate pair, such as \\ud800 alone)");
+            return false;
+        }
         return true;
+    }
+
+    private static bool IsWebAddress(string url) =>
+        Uri.TryCreate(url.Trim(), UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
+
+    private static string Shorten(string text) => text.Length <= 60 ? text : text[..60] + "…";
+
+    /// <summary>What System.Text.Json says is wrong, without its type names and paths: "'x' is an invalid start of a value (line 1, byte 5)".</summary>
+    public static string JsonProblem(JsonException e)
+    {
+        var message = e.Message;
+        foreach (var tail in new[] { " Path:", " LineNumber:" })
+        {
+            int cut = message.IndexOf(tail, StringComparison.Ordinal);
+            if (cut >= 0) message = message[..cut];
+        }
+        message = message.TrimEnd('.', ' ');
+        var where = e.LineNumber is { } line ? $" (line {line + 1}, byte {e.BytePositionInLine + 1})" : "";
+        return message + where;
     }
 }
 

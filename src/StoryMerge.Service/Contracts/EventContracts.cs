@@ -25,5 +25,8 @@ public sealed record MergeResponse(string From, string Into);
 /// <summary>The value to make canonical: one of the fact's variants.</summary>
 public sealed record ResolveRequest(string? Value);
 
-/// <summary>The service is up: the database, its schema version and what it holds; the polled feeds' status.</summary>
-public sealed record HealthView(string Status, string Database, int Schema, long Stories, long Events, IReadOnlyList<FeedStatusView>? Feeds = null);
+/// <summary>The service is up: the database, its schema version and what it holds; when the store is in trouble, what and since when; the polled feeds' status.</summary>
+/// <param name="Status">"ok"; "read-only" (reads served, writes refused); "degraded" (a full disk, a busy or failing store: writes refused with 503).</param>
+/// <param name="Reason">Why the status is not "ok", in words.</param>
+public sealed record HealthView(string Status, string Database, int Schema, long? Stories, long? Events, string? Reason = null, DateTimeOffset? Since = null,
+    IReadOnlyList<FeedStatusView>? Feeds = null);

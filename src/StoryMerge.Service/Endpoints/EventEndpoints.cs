@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using StoryMerge.Core;
 using StoryMerge.Service.Contracts;
 using StoryMerge.Service.Http;
+using StoryMerge.Service.Security;
 using StoryMerge.Storage.Documents;
 using StoryMerge.Storage.Editing;
 using StoryMerge.Storage.Online;
@@ -26,29 +27,37 @@ public static class EventEndpoints
         events.MapGet("/", List)
             .WithSummary("Events, newest first (latest publication), paged; filters: since (YYYY-MM-DD), lang, q (text through the index)")
             .Produces<EventPage>()
-            .ProducesValidationProblem();
+            .ProducesValidationProblem()
+            .RequireAuthorization(ApiKeyAuthentication.Read);
         events.MapGet("/{id}", Get)
             .WithSummary("The canonical event: facts with every variant and its sources, conflicts, members (an id merged away leads to its event)")
             .Produces<EventDocument>()
             .Produces(StatusCodes.Status200OK, contentType: NinjsDocument.MediaType)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .RequireAuthorization(ApiKeyAuthentication.Read);
         events.MapPost("/{id}/split", Split)
             .WithSummary("Move the given reports to a new event; automatic merging never puts them back together")
             .Accepts<SplitRequest>("application/json")
             .Produces<SplitResponse>(StatusCodes.Status201Created)
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .RequireAuthorization(ApiKeyAuthentication.Edit)
+            .RequireRateLimiting(StoryMergeService.WritePolicy);
         events.MapPost("/{id}/merge-into/{otherId}", MergeInto)
             .WithSummary("Merge this event into another: the other keeps its id, this id leads to it")
             .Produces<MergeResponse>()
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .RequireAuthorization(ApiKeyAuthentication.Edit)
+            .RequireRateLimiting(StoryMergeService.WritePolicy);
         events.MapPost("/{id}/facts/{factId}/resolve", Resolve)
             .WithSummary("Choose a fact's canonical value among its variants; the others stay listed as variants")
             .Accepts<ResolveRequest>("application/json")
             .Produces<FactDocument>()
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .RequireAuthorization(ApiKeyAuthentication.Edit)
+            .RequireRateLimiting(StoryMergeService.WritePolicy);
     }
 
     private static async Task<IResult> List(StoreGate gate, CancellationToken cancellation,
@@ -70,7 +79,13 @@ public static class EventEndpoints
             try { language = new LanguageTag(lang); }
             catch (ArgumentException) { return Problems.Invalid("lang", $"'{lang}' is not a language code like kk or ru"); }
         }
-        var rows = await gate.RunAsync(() => EventListing.List(gate.Store, gate.Ingestor.Canonical, text => gate.Ingestor.Search(text), from, language, q, size + 1, (number - 1) * size), cancellation);
+        IReadOnlyList<EventRow> Rows() => EventListing.List(gate.Store, gate.Ingestor.Canonical, text => gate.Ingestor.Search(text), from, language, q,
+            size + 1, (number - 1) * size, rebuildStale: false);
+        var rows = await gate.RunAsync(Rows, cancellation);
+        // Titles and conflict counts of events that grew are made current first, each rebuilt outside the turn.
+        var stale = rows.Take(size).Where(r => r.Dirty).Select(r => r.Id).ToList();
+        foreach (var id in stale) await gate.CanonicalAsync(id, cancellation);
+        if (stale.Count > 0) rows = await gate.RunAsync(Rows, cancellation);
         return TypedResults.Ok(new EventPage(number, size, rows.Count > size, rows.Take(size).Select(EventSummary.From).ToList()));
     }
 
@@ -78,7 +93,7 @@ public static class EventEndpoints
     {
         bool ninjs = FeedEndpoints.WantsNinjs(request, out var refusal);
         if (refusal is not null) return refusal;
-        var document = await gate.RunAsync(() => gate.Store.FindEventOrSuccessor(id) is { } row ? gate.Ingestor.Canonical.Get(row.Id) : null, cancellation);
+        var document = await gate.CanonicalAsync(id, cancellation);
         if (document is null) return Problems.NotFound("id", $"no event '{id}'");
         return ninjs ? await FeedEndpoints.NinjsAsync(document, gate, cancellation) : TypedResults.Ok(document);
     }
@@ -119,5 +134,5 @@ public static class EventEndpoints
             try { return action(gate.Editor); }
             catch (EditorException e) when (e.Error == EditorError.NotFound) { return Problems.NotFound(e.Field, e.Message); }
             catch (EditorException e) { return (IResult)Problems.Invalid(e.Field, e.Message); }
-        }, cancellation);
+        }, cancellation, write: true);
 }

@@ -25,16 +25,19 @@ public static class FeedEndpoints
     {
         app.MapGet("/api/feeds", (FeedPolling polling) => TypedResults.Ok(FeedStatus(polling)))
             .WithTags("Feeds")
-            .WithSummary("The feeds the service polls (storymerge.json's feeds.urls): last poll, items filed, errors, next poll");
+            .WithSummary("The feeds the service polls (storymerge.json's feeds.urls): last poll, items filed, errors, next poll")
+            .RequireAuthorization(Security.ApiKeyAuthentication.Read);
         app.MapGet("/api/changes", Changes)
             .WithTags("Feeds")
+            // Open without a key: a browser's EventSource cannot send one, and a notice carries only the ids of changed events.
             .WithSummary("Server-sent events: a 'change' event whenever a report is filed or retracted or an event changes (the page listens to it)")
             .Produces(StatusCodes.Status200OK, contentType: "text/event-stream");
         app.MapGet("/feeds/events.atom", Atom)
             .WithTags("Feeds")
             .WithSummary("An Atom feed of new and updated events, most recent change first; filters: lang, q (text through the index)")
             .Produces(StatusCodes.Status200OK, contentType: "application/atom+xml")
-            .ProducesValidationProblem();
+            .ProducesValidationProblem()
+            .RequireAuthorization(Security.ApiKeyAuthentication.Read);
     }
 
     /// <summary>Every configured feed's status, those not yet polled included.</summary>

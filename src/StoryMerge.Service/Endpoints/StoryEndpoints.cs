@@ -6,6 +6,7 @@ using StoryMerge.Core;
 using StoryMerge.Core.Input;
 using StoryMerge.Service.Contracts;
 using StoryMerge.Service.Http;
+using StoryMerge.Service.Security;
 using StoryMerge.Storage.Online;
 
 namespace StoryMerge.Service.Endpoints;
@@ -22,22 +23,30 @@ public static class StoryEndpoints
             .Accepts<StoryInput>("application/json")
             .Produces<FilingResult>(StatusCodes.Status201Created)
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .RequireAuthorization(ApiKeyAuthentication.File)
+            .RequireRateLimiting(StoryMergeService.WritePolicy);
         stories.MapPost("/batch", PostBatch)
             .WithSummary("File many stories, in order: a JSON array, or JSONL (one story object a line)")
             .Accepts<StoryInput[]>("application/json", "application/x-ndjson")
             .Produces<BatchFilingResult>()
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .RequireAuthorization(ApiKeyAuthentication.File)
+            .RequireRateLimiting(StoryMergeService.WritePolicy);
         // Story ids may hold slashes ("scotsman.133801/en"): the id is the rest of the path.
         stories.MapGet("/{**id}", Get)
             .WithSummary("A stored story: text, language, analysis summary and its event")
             .Produces<StoryView>()
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .RequireAuthorization(ApiKeyAuthentication.Read);
         stories.MapDelete("/{**id}", Delete)
             .WithSummary("Retract a story: removed from the index and its event, the event rebuilt (or gone when it was the only report)")
             .Produces<DeletedStory>()
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .RequireAuthorization(ApiKeyAuthentication.Edit)
+            .RequireRateLimiting(StoryMergeService.WritePolicy);
     }
 
     private static async Task<IResult> Post(HttpRequest request, StoreGate gate, ServiceSettings settings, CancellationToken cancellation)
@@ -46,15 +55,16 @@ public static class StoryEndpoints
         if (problem is not null) return problem;
         JsonDocument document;
         try { document = JsonDocument.Parse(text!); }
-        catch (JsonException e) { return Problems.Invalid("body", $"malformed JSON: {RequestBody.FirstSentence(e.Message)}"); }
+        catch (JsonException e) { return Problems.Invalid("body", $"malformed JSON: {StoryReader.JsonProblem(e)}"); }
         using (document)
         {
             if (document.RootElement.ValueKind != JsonValueKind.Object)
                 return Problems.Invalid("body", $"expected a story object, found {Kind(document.RootElement)}");
             if (StoryReader.ParseObject(document.RootElement, out var story, out _) is { } error)
                 return Problems.Invalid(error.Field, error.Message);
-            var (prepared, analysisRejection) = Prepare(story, gate);
-            var (result, rejection) = await FileAsync(prepared, analysisRejection, gate, cancellation);
+            var preparation = await gate.PrepareAsync(story!, cancellation);
+            if (preparation.OverBudget) return Problems.OverBudget("text", preparation.Rejection!);
+            var (result, rejection) = await FileAsync(preparation, gate, cancellation);
             if (rejection is not null) return Problems.Invalid("text", rejection);
             return TypedResults.Created(StoryLocation(result!.DuplicateOf ?? result.Id), result);
         }
@@ -69,64 +79,61 @@ public static class StoryEndpoints
         if (trimmed.Length > 0 && trimmed[0] == '[')
         {
             try { items = ParseArray(text!); }
-            catch (JsonException e) { return Problems.Invalid("body", $"malformed JSON array: {RequestBody.FirstSentence(e.Message)}"); }
+            catch (JsonException e) { return Problems.Invalid("body", $"malformed JSON array: {StoryReader.JsonProblem(e)}"); }
         }
         else items = ParseLines(text!);
         if (items.Count == 0) return Problems.Invalid("body", "the batch holds no stories");
 
-        // Analysis needs no database: all of it in parallel first, then each story files in its own turn, in order.
-        var prepared = items.AsParallel().AsOrdered().Select(i => Prepare(i.Story, gate)).ToList();
+        // Analysis needs no database: all of it first (as many at once as the analysis slots allow), then each story files in its own turn, in order.
+        var prepared = await Task.WhenAll(items.Select(i => i.Story is null ? Task.FromResult<Preparation?>(null) : Prepare(i.Story, gate, cancellation)));
         var results = new List<BatchItem>(items.Count);
         for (int k = 0; k < items.Count; k++)
         {
             var (index, story, error) = items[k];
             if (error is not null) { results.Add(new BatchItem(index, story?.Id.Value, StatusCodes.Status400BadRequest, null, error.Field, error.Message)); continue; }
-            var (filed, rejection) = await FileAsync(prepared[k].Story, prepared[k].Rejection, gate, cancellation);
-            results.Add(filed is null
-                ? new BatchItem(index, story!.Id.Value, StatusCodes.Status400BadRequest, null, "text", rejection)
-                : new BatchItem(index, story!.Id.Value, StatusCodes.Status201Created, filed));
+            var (filed, rejection) = await FileAsync(prepared[k]!, gate, cancellation);
+            results.Add(filed is not null ? new BatchItem(index, story!.Id.Value, StatusCodes.Status201Created, filed)
+                : new BatchItem(index, story!.Id.Value, prepared[k]!.OverBudget ? StatusCodes.Status422UnprocessableEntity : StatusCodes.Status400BadRequest, null, "text", rejection));
         }
         return TypedResults.Ok(new BatchFilingResult(
             results.Count(r => r.Result is { Outcome: not "duplicate" }), results.Count(r => r.Result is { Outcome: "duplicate" }),
             results.Count(r => r.Result is null), results));
     }
 
-    private static async Task<IResult> Get(string id, StoreGate gate, CancellationToken cancellation)
+    private static async Task<IResult> Get(string id, HttpContext context, StoreGate gate, CancellationToken cancellation)
     {
-        var storyId = ParseId(id);
-        if (storyId is null) return Problems.NotFound("id", $"no story '{id}'");
+        id = IdOf(context, id);
+        if (!StoryId.TryParse(id, out var storyId, out var problem)) return Problems.Invalid("id", $"the story id {problem}");
         // A content duplicate answers under its own id with its original's story and event.
-        var found = await gate.RunAsync(() => (gate.Store.FindStory(storyId.Value) ?? gate.Store.FindAlias(storyId.Value)) is { } row
+        var found = await gate.RunAsync(() => (gate.Store.FindStory(storyId) ?? gate.Store.FindAlias(storyId)) is { } row
             ? (row, gate.Store.LoadStory(row.Seq)!) : default, cancellation);
         if (found.row is null) return Problems.NotFound("id", $"no story '{id}'");
         var (row, story) = found;
         var analysis = gate.Pipeline.Analyze(story);
-        var duplicateOf = row.Id == storyId.Value ? null : row.Id.Value;
-        return TypedResults.Ok(new StoryView(storyId.Value.Value, analysis.Title, analysis.Language.Code, analysis.LanguageGiven,
+        var duplicateOf = row.Id == storyId ? null : row.Id.Value;
+        return TypedResults.Ok(new StoryView(storyId.Value, analysis.Title, analysis.Language.Code, analysis.LanguageGiven,
             story.Published?.ToString("yyyy-MM-dd"), story.Source, story.Url, row.EventId, story.Text, AnalysisSummary.Of(analysis), duplicateOf));
     }
 
-    private static async Task<IResult> Delete(string id, StoreGate gate, CancellationToken cancellation)
+    private static async Task<IResult> Delete(string id, HttpContext context, StoreGate gate, CancellationToken cancellation)
     {
-        var storyId = ParseId(id);
-        var deleted = storyId is null ? null : await gate.RunAsync(() => gate.Ingestor.Delete(storyId.Value), cancellation);
+        id = IdOf(context, id);
+        if (!StoryId.TryParse(id, out var storyId, out var problem)) return Problems.Invalid("id", $"the story id {problem}");
+        var deleted = await gate.RunAsync(() => gate.Ingestor.Delete(storyId), cancellation, write: true);
         return deleted is null
             ? Problems.NotFound("id", $"no story '{id}'")
             : TypedResults.Ok(new DeletedStory(deleted.Id.Value, deleted.EventId, deleted.EventRemoved));
     }
 
     /// <summary>Files a story analysed beforehand (outside the gate) in its turn; the reason when the analysis or filing refused it.</summary>
-    private static async Task<(FilingResult? Result, string? Rejection)> FileAsync(PreparedStory? prepared, string? rejection, StoreGate gate,
-        CancellationToken cancellation)
+    private static async Task<(FilingResult? Result, string? Rejection)> FileAsync(Preparation preparation, StoreGate gate, CancellationToken cancellation)
     {
-        if (prepared is null) return (null, rejection);
-        var result = await gate.RunAsync(() => gate.Ingestor.Ingest(prepared), cancellation);
+        if (preparation.Story is not { } prepared) return (null, preparation.Rejection);
+        var result = await gate.RunAsync(() => gate.Ingestor.Ingest(prepared), cancellation, write: true);
         return result.Outcome == IngestOutcome.Rejected ? (null, result.Error) : (FilingResult.From(result), null);
     }
 
-    /// <summary>A story analysed and prepared for filing (no database needed), or the reason it cannot be; nothing for an item that did not parse.</summary>
-    private static (PreparedStory? Story, string? Rejection) Prepare(Story? story, StoreGate gate) =>
-        story is null ? (null, null) : (PreparedStory.TryPrepare(gate.Pipeline, story, out var rejection), rejection);
+    private static async Task<Preparation?> Prepare(Story story, StoreGate gate, CancellationToken cancellation) => await gate.PrepareAsync(story, cancellation);
 
     private static List<(int, Story?, FieldError?)> ParseArray(string text)
     {
@@ -156,7 +163,7 @@ public static class StoryEndpoints
             }
             catch (JsonException e)
             {
-                items.Add((index, null, new FieldError("body", $"line {index + 1}: malformed JSON: {RequestBody.FirstSentence(e.Message)}")));
+                items.Add((index, null, new FieldError("body", $"line {index + 1}: malformed JSON: {StoryReader.JsonProblem(e)}")));
             }
         }
         return items;
@@ -170,10 +177,20 @@ public static class StoryEndpoints
         return error is null ? (index, story, null) : (index, null, error);
     }
 
-    private static StoryId? ParseId(string id)
+    /// <summary>The story id of the request's path, decoded exactly once.</summary>
+    /// <remarks>
+    /// The server has decoded the routed value already, all but <c>%2F</c>; decoding it again would turn an id holding
+    /// "%41" into one holding "A". So the id is taken from the raw request target, as sent, and decoded once.
+    /// </remarks>
+    private static string IdOf(HttpContext context, string routed)
     {
-        var value = Uri.UnescapeDataString(id ?? "");
-        return string.IsNullOrWhiteSpace(value) || value.Length > StoryId.MaxLength ? null : new StoryId(value);
+        const string prefix = "/api/stories/";
+        var raw = context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpRequestFeature>()?.RawTarget;
+        if (string.IsNullOrEmpty(raw) || !raw.StartsWith(prefix, StringComparison.Ordinal)) return routed ?? "";
+        var path = raw[prefix.Length..];
+        int query = path.IndexOfAny(['?', '#']);
+        if (query >= 0) path = path[..query];
+        return Uri.UnescapeDataString(path);
     }
 
     internal static string StoryLocation(string id) => "/api/stories/" + string.Join('/', id.Split('/').Select(Uri.EscapeDataString));

@@ -40,22 +40,46 @@ public static class RequestBody
         if (problem is not null) return (null, problem);
         try
         {
+            using (var document = JsonDocument.Parse(text!))
+                if (InvalidString(document.RootElement, "") is { } field)
+                    return (null, Problems.Invalid(field, $"field \"{field}\" is not valid Unicode (it holds half of a surrogate pair, such as \\ud800 alone)"));
             var value = JsonSerializer.Deserialize<T>(text!, options);
             return value is null ? (null, Problems.Invalid("body", "expected a JSON object, found null")) : (value, null);
         }
         catch (JsonException e)
         {
-            return (null, Problems.Invalid(FieldOf(e.Path), $"not valid JSON for this request: {FirstSentence(e.Message)}"));
+            return (null, Problems.Invalid(FieldOf(e.Path), $"not valid JSON for this request: {StoryReader.JsonProblem(e)}"));
+        }
+    }
+
+    /// <summary>The path ("stories[1]") of the first string in <paramref name="element"/> that is not valid Unicode (a lone surrogate escape), or null.</summary>
+    public static string? InvalidString(JsonElement element, string path)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.String:
+                try { element.GetString(); return null; }
+                catch (InvalidOperationException) { return path.Length == 0 ? "body" : path; }
+            case JsonValueKind.Array:
+                int index = 0;
+                foreach (var item in element.EnumerateArray())
+                    if (InvalidString(item, $"{path}[{index++}]") is { } found) return found;
+                return null;
+            case JsonValueKind.Object:
+                foreach (var property in element.EnumerateObject())
+                {
+                    string name;
+                    try { name = property.Name; }
+                    catch (InvalidOperationException) { return path.Length == 0 ? "body" : path; }
+                    if (InvalidString(property.Value, path.Length == 0 ? name : $"{path}.{name}") is { } found) return found;
+                }
+                return null;
+            default:
+                return null;
         }
     }
 
     /// <summary>"$.stories[1]" → "stories[1]"; the whole body when the path is the root.</summary>
     public static string FieldOf(string? jsonPath) =>
         string.IsNullOrEmpty(jsonPath) || jsonPath == "$" ? "body" : jsonPath.StartsWith("$.", StringComparison.Ordinal) ? jsonPath[2..] : jsonPath;
-
-    public static string FirstSentence(string message)
-    {
-        int end = message.IndexOf(". ", StringComparison.Ordinal);
-        return end < 0 ? message.TrimEnd('.') : message[..end];
-    }
 }

@@ -30,9 +30,29 @@ function showError(text) {
   box.hidden = !text;
 }
 
+// The API key, asked for once (when the service first answers 401) and kept for this tab; sent in a header, which no
+// other site's form or no-cors request can send.
+const KEY_STORAGE = 'storymerge-api-key';
+
+function askForKey(message) {
+  const key = window.prompt(message);
+  if (key && key.trim()) sessionStorage.setItem(KEY_STORAGE, key.trim());
+  else sessionStorage.removeItem(KEY_STORAGE);
+  return !!(key && key.trim());
+}
+
 /** Calls the API; a problem-details answer becomes an Error carrying its detail. */
-async function api(path, options) {
-  const response = await fetch(path, { headers: { 'Accept': 'application/json', ...(options && options.body ? { 'Content-Type': 'application/json' } : {}) }, ...options });
+async function api(path, options, retried) {
+  const key = sessionStorage.getItem(KEY_STORAGE);
+  const headers = { 'Accept': 'application/json', ...(options && options.body ? { 'Content-Type': 'application/json' } : {}), ...(key ? { 'X-Api-Key': key } : {}) };
+  const response = await fetch(path, { ...options, headers });
+  if (response.status === 401 && !retried) {
+    // Requests made at the same time all meet the 401; the first asks, the others use the key it got.
+    const current = sessionStorage.getItem(KEY_STORAGE);
+    if ((current && current !== key) || askForKey(key ? 'That API key was not accepted. Your StoryMerge API key:' : 'This StoryMerge service asks for an API key:')) {
+      return api(path, options, true);
+    }
+  }
   const body = response.status === 204 ? null : await response.json().catch(() => null);
   if (!response.ok) {
     const detail = body && (body.detail || body.title) || response.statusText;
@@ -211,7 +231,7 @@ function memberColumn(event, report) {
       badge(report.language),
       h('time', {}, report.date || 'undated'),
       report.source ? h('span', {}, report.source) : null,
-      report.url ? h('a', { href: report.url, rel: 'noopener noreferrer', target: '_blank' }, 'original') : null,
+      /^https?:\/\//i.test(report.url || '') ? h('a', { href: report.url, rel: 'noopener noreferrer', target: '_blank' }, 'original') : null,
       h('span', { class: 'id' }, report.id),
       h('h3', {}, report.title || '')),
     h('div', { class: 'text' }, report.text));

@@ -27,7 +27,8 @@
     const panel = document.getElementById('feeds');
     let feeds;
     try {
-      const response = await fetch('/api/feeds', { headers: { 'Accept': 'application/json' } });
+      const key = sessionStorage.getItem(KEY_STORAGE);
+      const response = await fetch('/api/feeds', { headers: { 'Accept': 'application/json', ...(key ? { 'X-Api-Key': key } : {}) } });
       if (!response.ok) return;
       feeds = await response.json();
     } catch { return; }

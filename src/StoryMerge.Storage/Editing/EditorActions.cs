@@ -30,7 +30,7 @@ public sealed class EditorActions(StoryStore store, CanonicalEvents canonical, T
         for (int i = 0; i < storyIds.Count; i++)
         {
             var id = storyIds[i];
-            var row = string.IsNullOrWhiteSpace(id) ? null : store.FindStory(new StoryId(id));
+            var row = StoryId.TryParse(id, out var storyId, out _) ? store.FindStory(storyId) : null;
             if (row is null || !members.Contains(row.Seq))
                 throw EditorException.Invalid($"stories[{i}]", $"'{id}' is not a report of event {source.Id}");
             moved.Add(row.Seq);

@@ -11,7 +11,8 @@ namespace StoryMerge.Storage.Online;
 /// next (in parallel) and retrieving the next chunk's candidates (<see cref="CandidateLookahead"/>) meanwhile use the
 /// other cores. Stories are committed in groups of <see cref="CommitGroup"/> (a commit per story cost a sixth of the
 /// filing time): an interrupted run keeps every group committed so far, a killed one loses at most the group it was
-/// in, and a re-run stores the rest (the others count as duplicates).
+/// in, and a re-run stores the rest (the others count as duplicates, found by a lookup of the ids and texts stored before
+/// the run, so a re-run spends no analysis on them and reaches the new stories at once).
 /// </remarks>
 public sealed class BatchIngestor(StoryIngestor ingestor)
 {
@@ -23,6 +24,9 @@ public sealed class BatchIngestor(StoryIngestor ingestor)
     /// <summary>Finds candidates ahead of filing; null once filing did something it did not predict.</summary>
     private volatile CandidateLookahead? _lookahead;
 
+    /// <summary>Ids and content hashes stored before this run: a re-run passes over them by a lookup, without analysing them.</summary>
+    private (HashSet<string> Ids, HashSet<string> ContentHashes)? _stored;
+
     /// <summary>Files every item; <paramref name="observe"/> sees each item with its result (null for an item that could not be read).</summary>
     public IngestReport Run(IEnumerable<ReadItem> items, Action<ReadItem, IngestResult?>? observe = null, IProgress<long>? progress = null,
         CancellationToken cancellation = default)
@@ -30,6 +34,7 @@ public sealed class BatchIngestor(StoryIngestor ingestor)
         ArgumentNullException.ThrowIfNull(items);
         var report = new IngestReport();
         var clock = Stopwatch.StartNew();
+        _stored = ingestor.Store.StoryCount() > 0 ? ingestor.Store.StoredKeys() : null;
         using var source = items.GetEnumerator();
         using var lookahead = new CandidateLookahead(ingestor);
         _lookahead = lookahead;
@@ -81,6 +86,7 @@ public sealed class BatchIngestor(StoryIngestor ingestor)
             IngestResult? result = null;
             if (!item.Succeeded) report.Errors++;
             else if (rejection is not null) result = IngestResult.Rejected(item.Story!.Id, rejection);
+            else if (prepared is null) result = ingestor.Ingest(item.Story!);   // stored before this run: a duplicate, found without analysis
             else
             {
                 if (_lookahead is null) prepared!.Lookahead = null;
@@ -123,12 +129,16 @@ public sealed class BatchIngestor(StoryIngestor ingestor)
         Parallel.For(0, chunk.Count, i =>
         {
             var item = chunk[i];
-            if (!item.Succeeded) { result[i] = (item, null, null); return; }
+            if (!item.Succeeded || StoredBefore(item.Story!)) { result[i] = (item, null, null); return; }
             var prepared = PreparedStory.TryPrepare(ingestor.Pipeline, item.Story!, out var rejection);
             result[i] = (item, prepared, rejection);
         });
         return [.. result];
     }
+
+    /// <summary>Whether the story was stored before this run (its id, or its text under another id): then it needs no analysis.</summary>
+    private bool StoredBefore(Story story) =>
+        _stored is { } stored && (stored.Ids.Contains(story.Id.Value) || stored.ContentHashes.Contains(ContentHash.Of(story.Text)));
 }
 
 /// <summary>The counts and timings of a batch ingest.</summary>

@@ -7,9 +7,10 @@ namespace StoryMerge.Storage.Online;
 /// <remarks>Events that grew since their canonical record was built are rebuilt first, so titles and conflict counts are current.</remarks>
 public static class EventListing
 {
+    /// <param name="rebuildStale">Rebuild the stale records of the rows listed first (false: the caller rebuilds them, e.g. outside its turn at the store).</param>
     /// <param name="search">Stories matching a text, best first (<see cref="StoryIngestor.Search"/>); only called with a query.</param>
     public static IReadOnlyList<EventRow> List(StoryStore store, CanonicalEvents canonical, Func<string, IReadOnlyList<long>> search,
-        DateOnly? since, LanguageTag? language, string? query, int limit, int offset = 0)
+        DateOnly? since, LanguageTag? language, string? query, int limit, int offset = 0, bool rebuildStale = true)
     {
         ArgumentNullException.ThrowIfNull(store);
         IReadOnlyList<EventRow> rows;
@@ -25,6 +26,6 @@ public static class EventListing
             rows = store.ListEvents(since, language, matching, Math.Max(1, rank.Count), 0)
                 .OrderBy(e => rank.GetValueOrDefault(e.Id, int.MaxValue)).Skip(offset).Take(limit).ToList();
         }
-        return rows.Select(e => e.Dirty && canonical.Get(e.Id) is not null ? store.FindEvent(e.Id)! : e).ToList();
+        return rebuildStale ? rows.Select(e => e.Dirty && canonical.Get(e.Id) is not null ? store.FindEvent(e.Id)! : e).ToList() : rows;
     }
 }

@@ -63,8 +63,10 @@ public sealed class StoryIngestor
     public IngestResult Ingest(Story story)
     {
         ArgumentNullException.ThrowIfNull(story);
+        // Before hashing and analysing: a re-sent feed, or a re-run after a kill, costs one lookup a story.
+        if (_store.FindStory(story.Id) is { } same) return new IngestResult(story.Id, IngestOutcome.Duplicate, same.EventId, null, [], DuplicateOf: same.Id);
         var hash = ContentHash.Of(story.Text);
-        if (FindDuplicate(story, hash) is { } duplicate) return duplicate;   // before analysing: a re-sent feed costs no analysis
+        if (FindDuplicate(story, hash) is { } duplicate) return duplicate;
         return PreparedStory.TryPrepare(_pipeline, story, out var rejection) is { } prepared ? File(prepared) : IngestResult.Rejected(story.Id, rejection!);
     }
 

@@ -100,7 +100,10 @@ public sealed partial class StoryStore : IDisposable
         }
         catch
         {
-            _transaction.Rollback();
+            // SQLite may have rolled back on its own (a full disk at COMMIT); the first error is the one to report.
+            try { _transaction.Rollback(); }
+            catch (SqliteException) { }
+            catch (InvalidOperationException) { }
             _pending.Clear();
             _pendingAdds.Clear();
             _indexChanges = _indexChangesAtBegin;
@@ -139,6 +142,19 @@ public sealed partial class StoryStore : IDisposable
 
     /// <summary>Forgets a content duplicate's id; false when it was none.</summary>
     public bool DeleteAlias(StoryId id) => Execute("DELETE FROM story_aliases WHERE id = $id", ("$id", id.Value)) > 0;
+
+    /// <summary>Every stored story's id and content hash (content duplicates' ids with their original's hash), for a re-run to pass over what it filed before without analysing it.</summary>
+    public (HashSet<string> Ids, HashSet<string> ContentHashes) StoredKeys()
+    {
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        var hashes = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (id, hash) in Query("SELECT id, content_hash FROM stories UNION ALL SELECT story_aliases.id, content_hash FROM story_aliases JOIN stories ON seq = original_seq", r => (r.GetString(0), r.GetString(1))))
+        {
+            ids.Add(id);
+            hashes.Add(hash);
+        }
+        return (ids, hashes);
+    }
 
     public StoryRow? FindByContent(string contentHash) =>
         QuerySingle("SELECT seq, id, event_id FROM stories LEFT JOIN memberships ON story_seq = seq WHERE content_hash = $h ORDER BY seq LIMIT 1", ReadRow, ("$h", contentHash));
@@ -422,6 +438,60 @@ public sealed partial class StoryStore : IDisposable
     public void Checkpoint() => Execute("PRAGMA wal_checkpoint(TRUNCATE)");
 
     /// <summary>SQLite's own check of the file; "ok" when intact.</summary>
+    /// <summary>Whether the database takes writes now: null when it does, else the fault (a read-only file, say). Writes nothing.</summary>
+    public StoreFault? WriteProblem()
+    {
+        try
+        {
+            InTransaction(() =>
+            {
+                long version = Scalar<long>("PRAGMA user_version");
+                Execute($"PRAGMA user_version = {version}");
+                throw new ProbeDone();
+            });
+            return null;
+        }
+        catch (ProbeDone) { return null; }
+        catch (Exception e) when (StoreFault.Of(e) is { } fault) { return fault; }
+    }
+
+    /// <summary>Rolls the write probe back.</summary>
+    private sealed class ProbeDone : Exception;
+
+    /// <summary>Stories and events stored in the database at <paramref name="path"/>, read on a connection of its own (so not behind whoever holds the store's).</summary>
+    /// <exception cref="StoreException">The database cannot be read.</exception>
+    public static (long Stories, long Events) Counts(string path)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        try
+        {
+            using var connection = new SqliteConnection(new SqliteConnectionStringBuilder
+                { DataSource = System.IO.Path.GetFullPath(path), Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
+            connection.Open();
+            Execute(connection, "PRAGMA busy_timeout = 1000");
+            using var command = connection.CreateCommand();
+            command.CommandText = "SELECT (SELECT count(*) FROM stories), (SELECT count(*) FROM events)";
+            using var reader = command.ExecuteReader();
+            reader.Read();
+            return (reader.GetInt64(0), reader.GetInt64(1));
+        }
+        catch (SqliteException e)
+        {
+            throw new StoreException($"{path}: cannot read the database: {StoreFault.Of(e)?.Reason ?? e.Message}", e);
+        }
+    }
+
+    /// <summary>Caps the database's size (SQLite's page limit) at about <paramref name="maxBytes"/>, never below what it holds: a write that would grow it further fails as a full disk would (<see cref="StoreFaultKind.Full"/>).</summary>
+    public void LimitSize(long maxBytes)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxBytes);
+        long pageSize = Scalar<long>("PRAGMA page_size");
+        Execute($"PRAGMA max_page_count = {Math.Max(1, maxBytes / pageSize)}");
+    }
+
+    /// <summary>Stops (or allows again) every write on this connection, as a read-only file would (<see cref="StoreFaultKind.ReadOnly"/>); reads go on.</summary>
+    public void SetReadOnly(bool readOnly) => Execute($"PRAGMA query_only = {(readOnly ? 1 : 0)}");
+
     public string IntegrityCheck() => string.Join("; ", Query("PRAGMA integrity_check", r => r.GetString(0)));
 
     // ---- plumbing ----

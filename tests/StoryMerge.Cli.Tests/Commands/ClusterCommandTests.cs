@@ -129,7 +129,7 @@ public class ClusterCommandTests
         var config = dir.Write("storymerge.json", "{\"scoring\":{\"matchTreshold\":3}}");
         var (exit, _, error) = Run(new ClusterCommand.Arguments([TempDirectory.Corpus], dir.File("events.json"), null, config));
         Assert.Equal(ExitCodes.ConfigurationError, exit);
-        Assert.Contains("unknown setting at scoring.matchTreshold", error);
+        Assert.Contains("unknown setting \"scoring.matchTreshold\"", error);
     }
 
     [Fact]

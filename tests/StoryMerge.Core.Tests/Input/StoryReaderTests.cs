@@ -22,7 +22,7 @@ public class StoryReaderTests
     [Fact]
     public void ParseJsonLines_AllFields_Read()
     {
-        var item = _reader.ParseJsonLines(new StringReader("""{"id":"a","text":"T","title":"H","lang":"kk","date":"2025-09-29","source":"S","url":"U","event":"E"}"""), "f").Single();
+        var item = _reader.ParseJsonLines(new StringReader("""{"id":"a","text":"T","title":"H","lang":"kk","date":"2025-09-29","source":"S","url":"https://example.org/a","event":"E"}"""), "f").Single();
         Assert.Equal(("a", "H", "kk", new DateOnly(2025, 9, 29), "E"), (item.Story!.Id.Value, item.Story.Title, item.Story.Language.Code, item.Story.Published!.Value, item.Label!));
     }
 

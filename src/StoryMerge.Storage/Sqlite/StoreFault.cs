@@ -1,0 +1,52 @@
+using Microsoft.Data.Sqlite;
+
+namespace StoryMerge.Storage.Sqlite;
+
+/// <summary>What kind of trouble the database is in, when it is the storage and not the request that failed.</summary>
+public enum StoreFaultKind
+{
+    /// <summary>The disk (or the database's size limit) is full: nothing more can be written, everything stored can be read.</summary>
+    Full,
+    /// <summary>The database cannot be written (a read-only file or mount, or the store set read-only): reads still work.</summary>
+    ReadOnly,
+    /// <summary>Another process held the write lock for longer than the wait allowed: try again shortly.</summary>
+    Busy,
+    /// <summary>The file cannot be read or written at all (an I/O error, a damaged or vanished file).</summary>
+    Unavailable,
+}
+
+/// <summary>A storage fault in the words of the person running StoryMerge: its kind and a one-line reason.</summary>
+/// <remarks>
+/// Every SQLite error that is the storage's doing maps to one of these; anything else (a constraint broken, a misuse
+/// of the API) is not a fault of the store but a bug, and <see cref="Of"/> gives null for it.
+/// </remarks>
+public sealed record StoreFault(StoreFaultKind Kind, string Reason)
+{
+    // SQLite primary result codes (https://sqlite.org/rescode.html).
+    private const int Perm = 3, Busy = 5, Locked = 6, ReadOnly = 8, IoErr = 10, Corrupt = 11, Full = 13, CantOpen = 14, NotADb = 26;
+
+    /// <summary>The fault behind <paramref name="exception"/> (a SqliteException, or a StoreException wrapping one), or null when it is not a storage fault.</summary>
+    public static StoreFault? Of(Exception? exception) => exception switch
+    {
+        SqliteException sqlite => OfCode(sqlite.SqliteErrorCode & 0xFF),
+        StoreException store => store.InnerException is SqliteException inner ? OfCode(inner.SqliteErrorCode & 0xFF) ?? Unavailable(store.Message)
+            : Unavailable(store.Message),
+        _ => null,
+    };
+
+    /// <summary>"the disk is full" and so on: the reason, for a one-line message.</summary>
+    public override string ToString() => Reason;
+
+    private static StoreFault Unavailable(string reason) => new(StoreFaultKind.Unavailable, reason);
+
+    private static StoreFault? OfCode(int code) => code switch
+    {
+        Full => new(StoreFaultKind.Full, "the disk is full (or the database reached its size limit): nothing more can be stored"),
+        ReadOnly or Perm => new(StoreFaultKind.ReadOnly, "the database is read-only: nothing can be stored or changed"),
+        Busy or Locked => new(StoreFaultKind.Busy, "another process holds the database's write lock; try again shortly"),
+        IoErr => Unavailable("the disk gave an input/output error"),
+        Corrupt or NotADb => Unavailable("the database file is damaged"),
+        CantOpen => Unavailable("the database file cannot be opened"),
+        _ => null,
+    };
+}
