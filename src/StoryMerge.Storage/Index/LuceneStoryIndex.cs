@@ -316,9 +316,13 @@ public sealed class LuceneStoryIndex : IDisposable
             }
             finally
             {
-                _reader.DecRef();
-                _writer.Dispose();
-                _directory.Dispose();
+                // Each closed even when one fails (a full disk): a file left open would keep the volume busy.
+                try { _reader.DecRef(); }
+                finally
+                {
+                    try { _writer.Dispose(); }
+                    finally { _directory.Dispose(); }
+                }
             }
         }
     }

@@ -19,7 +19,6 @@ public sealed class ArchiveScoring
     private readonly DedupPipeline _pipeline;
     private readonly DedupOptions _options;
     private int _generation = -1;
-    private int _statisticsGeneration = -1;
 
     public ArchiveScoring(DedupPipeline pipeline, StoryStore store)
     {
@@ -71,14 +70,6 @@ public sealed class ArchiveScoring
         _generation = generation;
         Weigher = new KeyWeigher(Rarity);
         Backgrounds.UseWeigher(Weigher);
-        // The language pairs' statistics are measured again each time the archive doubles (each pass costs up to
-        // statisticsSamplePairs signals per language pair).
-        int statisticsGeneration = (int)Math.Floor(Math.Log2(Rarity.CollectionDocuments + 1));
-        if (statisticsGeneration != _statisticsGeneration)
-        {
-            _statisticsGeneration = statisticsGeneration;
-            Backgrounds.ObservePairStatistics(_options.StatisticsSamplePairs);
-        }
         Scorer = _pipeline.Scorer(Weigher, Backgrounds, Backgrounds.Coverage);
     }
 }

@@ -97,38 +97,6 @@ public sealed class SampledBackgrounds : IStoryBackgrounds
         MeasureCoverage(language);
     }
 
-    /// <summary>Updates the unrelated-pair statistics of every language pair from pairs of the two languages' samples (at most <paramref name="maxPairs"/> each), as a batch does from its random pairs.</summary>
-    /// <remarks>The samples depend only on which stories are stored, so the statistics do too. A language pair with fewer than 30 possible pairs keeps the background's.</remarks>
-    public void ObservePairStatistics(int maxPairs)
-    {
-        ArgumentOutOfRangeException.ThrowIfNegative(maxPairs);
-        if (maxPairs == 0) return;
-        var languages = _samples.Where(s => s.Value.Count > 0).Select(s => s.Key).OrderBy(l => l.Code, StringComparer.Ordinal).ToList();
-        for (int x = 0; x < languages.Count; x++)
-            for (int y = x; y < languages.Count; y++)
-            {
-                var a = _samples[languages[x]];
-                var b = _samples[languages[y]];
-                long possible = x == y ? (long)a.Count * (a.Count - 1) / 2 : (long)a.Count * b.Count;
-                if (possible < 30) continue;   // too few to say anything the background does not
-                var signals = new List<PairSignals>((int)Math.Min(maxPairs, possible));
-                // Pairs taken diagonal by diagonal (i with i + d), so a cap spreads them over all sampled stories.
-                if (x == y)
-                {
-                    for (int d = 1; d < a.Count && signals.Count < maxPairs; d++)
-                        for (int i = 0; i + d < a.Count && signals.Count < maxPairs; i++)
-                            signals.Add(PairSignals.Of(a[i].Features, a[i + d].Features, _weigher));
-                }
-                else
-                {
-                    for (int d = 0; d < b.Count && signals.Count < maxPairs; d++)
-                        for (int i = 0; i < a.Count && signals.Count < maxPairs; i++)
-                            signals.Add(PairSignals.Of(a[i].Features, b[(i + d) % b.Count].Features, _weigher));
-                }
-                _pairs.Observe(languages[x], languages[y], PairStatistics.Measure(signals));
-            }
-    }
-
     /// <summary>Whether a deleted story was in its language's sample (which must then be read again from the store).</summary>
     public bool Holds(long seq, LanguageTag language) => _samples.TryGetValue(language, out var sample) && sample.Any(s => s.Seq == seq);
 

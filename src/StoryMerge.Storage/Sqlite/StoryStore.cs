@@ -75,7 +75,10 @@ public sealed partial class StoryStore : IDisposable
 
     public void Dispose()
     {
+        // The index is derived from the stories: an index that cannot commit on close (a full disk) is repaired by the
+        // next open, and the error that brought the command down (often the same full disk, met by SQLite) is the one to report.
         try { _index?.Dispose(); }
+        catch (IOException) { }
         finally
         {
             foreach (var statement in _statements.Values) statement.Dispose();

@@ -55,7 +55,9 @@ public class IndexKillTests
 
     /// <summary>What the index should hold: every stored story with its event.</summary>
     private static Dictionary<long, (string, string?)> IndexedAsStored(StoryStore store) =>
-        store.Assignments().ToDictionary(a => store.FindStory(new StoryId(a.StoryId))!.Seq, a => (a.StoryId, (string?)a.EventId));
+        store.Assignments().Select(a => (Row: store.FindStory(new StoryId(a.StoryId)), a.StoryId, a.EventId))
+            .Where(a => a.Row is not null)   // content duplicates are answered as their original, not indexed
+            .ToDictionary(a => a.Row!.Seq, a => (a.StoryId, (string?)a.EventId));
 
     private static Process StartIngest(string feed, string db, int? killAfterCommits)
     {
