@@ -1,4 +1,6 @@
 using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.Core;
+using Lucene.Net.Util;
 
 namespace StoryMerge.Core.Analysis.Chain;
 
@@ -23,4 +25,16 @@ public abstract class LanguageAnalyzer : Analyzer
 
     /// <summary>The function words of <see cref="Language"/> (empty when it has none listed).</summary>
     protected IReadOnlySet<string> StopWords { get; }
+
+    /// <summary>The head the word chains share: each word's surface kept, lower case, its lower form kept, function words and numbers marked.</summary>
+    /// <param name="lowerCase">The lower-casing filter; null for Lucene's (Turkish needs its own dotted and dotless i).</param>
+    protected TokenStream MarkedWords(Tokenizer source, Func<TokenStream, TokenStream>? lowerCase = null)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        TokenStream result = new SurfaceFilter(source);
+        result = lowerCase is null ? new LowerCaseFilter(LuceneVersion.LUCENE_48, result) : lowerCase(result);
+        result = new LowerFormFilter(result);
+        result = new StopWordMarkFilter(result, StopWords);
+        return new NumberKeywordFilter(result);
+    }
 }

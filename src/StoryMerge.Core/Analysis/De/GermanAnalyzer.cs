@@ -1,7 +1,5 @@
 using Lucene.Net.Analysis;
-using Lucene.Net.Analysis.Core;
 using Lucene.Net.Analysis.De;
-using Lucene.Net.Util;
 using StoryMerge.Core.Analysis.Chain;
 
 namespace StoryMerge.Core.Analysis.De;
@@ -13,11 +11,7 @@ public sealed class GermanAnalyzer(LanguageTag language, NeutralForm neutral) : 
     protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
     {
         var source = new WordTokenizer(reader);
-        TokenStream result = new SurfaceFilter(source);
-        result = new LowerCaseFilter(LuceneVersion.LUCENE_48, result);
-        result = new LowerFormFilter(result);
-        result = new StopWordMarkFilter(result, StopWords);
-        result = new NumberKeywordFilter(result);
+        var result = MarkedWords(source);
         result = new GermanNormalizationFilter(result);
         result = new GermanLightStemFilter(result);
         result = new NeutralFormFilter(result, Neutral);

@@ -1,5 +1,4 @@
 using Lucene.Net.Analysis;
-using Lucene.Net.Analysis.Core;
 using Lucene.Net.Analysis.En;
 using Lucene.Net.Util;
 using StoryMerge.Core.Analysis.Chain;
@@ -13,11 +12,7 @@ public sealed class EnglishAnalyzer(LanguageTag language, NeutralForm neutral) :
     protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
     {
         var source = new WordTokenizer(reader);
-        TokenStream result = new SurfaceFilter(source);
-        result = new LowerCaseFilter(LuceneVersion.LUCENE_48, result);
-        result = new LowerFormFilter(result);
-        result = new StopWordMarkFilter(result, StopWords);
-        result = new NumberKeywordFilter(result);
+        var result = MarkedWords(source);
         result = new EnglishPossessiveFilter(LuceneVersion.LUCENE_48, result);
         result = new LightStemFilter(result, EnglishLightStemmer.Instance);
         result = new NeutralFormFilter(result, Neutral);

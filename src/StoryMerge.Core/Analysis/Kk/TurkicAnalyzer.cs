@@ -1,6 +1,4 @@
 using Lucene.Net.Analysis;
-using Lucene.Net.Analysis.Core;
-using Lucene.Net.Util;
 using StoryMerge.Core.Analysis.Chain;
 
 namespace StoryMerge.Core.Analysis.Kk;
@@ -12,11 +10,7 @@ public sealed class TurkicAnalyzer(LanguageTag language, NeutralForm neutral) : 
     protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
     {
         var source = new WordTokenizer(reader);
-        TokenStream result = new SurfaceFilter(source);
-        result = new LowerCaseFilter(LuceneVersion.LUCENE_48, result);
-        result = new LowerFormFilter(result);
-        result = new StopWordMarkFilter(result, StopWords);
-        result = new NumberKeywordFilter(result);
+        var result = MarkedWords(source);
         result = new LightStemFilter(result, TurkicLightStemmer.Instance);
         result = new LetterFoldFilter(result);
         result = new NeutralFormFilter(result, Neutral);

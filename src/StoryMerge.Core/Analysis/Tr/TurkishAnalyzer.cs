@@ -1,7 +1,5 @@
 using Lucene.Net.Analysis;
-using Lucene.Net.Analysis.Core;
 using Lucene.Net.Analysis.Tr;
-using Lucene.Net.Util;
 using StoryMerge.Core.Analysis.Chain;
 
 namespace StoryMerge.Core.Analysis.Tr;
@@ -13,11 +11,7 @@ public sealed class TurkishAnalyzer(LanguageTag language, NeutralForm neutral) :
     protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
     {
         var source = new WordTokenizer(reader);
-        TokenStream result = new SurfaceFilter(source);
-        result = Language.Code is "tr" or "az" ? new TurkishLowerCaseFilter(result) : new LowerCaseFilter(LuceneVersion.LUCENE_48, result);
-        result = new LowerFormFilter(result);
-        result = new StopWordMarkFilter(result, StopWords);
-        result = new NumberKeywordFilter(result);
+        var result = MarkedWords(source, Language.Code is "tr" or "az" ? r => new TurkishLowerCaseFilter(r) : null);
         if (Language.Code == "tr")
         {
             result = new ApostropheKeywordFilter(result);
