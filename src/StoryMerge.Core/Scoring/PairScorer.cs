@@ -99,9 +99,13 @@ public sealed class PairScorer(ScoringOptions options, KeyWeigher weigher, IStor
             z[i] = Math.Clamp((za + zb) / 2, -options.MaxSignalZ, options.MaxSignalZ);
         }
         var carried = CarriedBy(a.Language, b.Language);
-        var weights = carried is null ? _weights : Scaled(_weights, carried);
-        for (int i = 0; i < PairSignals.Count; i++)
-            if (carried is { } c && !c[i]) z[i] = 0;
+        var weights = _weights;
+        if (carried is not null)
+        {
+            weights = Scaled(_weights, carried);
+            for (int i = 0; i < PairSignals.Count; i++)
+                if (!carried[i]) z[i] = 0;   // shown as no evidence, not as whatever the missing signal's statistics made of zero
+        }
         double penalty = 0;
         if (a.Language == b.Language) penalty += options.SameLanguagePenalty;
         if (a.Published is { } da && b.Published is { } db)
