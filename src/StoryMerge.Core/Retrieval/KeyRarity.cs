@@ -34,11 +34,13 @@ public sealed class KeyRarity
     public int DocumentFrequency(string key) => _background.DocumentFrequency(key) + _collection.GetValueOrDefault(key);
 
     /// <summary>Inverse document frequency: ln((N + 1) / (df + 0.5)), never below zero.</summary>
-    public double Idf(string key)
-    {
-        double n = _background.Documents + CollectionDocuments;
-        return Math.Max(0, Math.Log((n + 1) / (DocumentFrequency(key) + 0.5)));
-    }
+    public double Idf(string key) => Idf(_background.Documents + CollectionDocuments, DocumentFrequency(key));
+
+    /// <summary>The IDF of a key held by <paramref name="frequency"/> of <paramref name="documents"/> stories.</summary>
+    public static double Idf(double documents, double frequency) => Math.Max(0, Math.Log((documents + 1) / (frequency + 0.5)));
+
+    /// <summary>Stories of the shipped background.</summary>
+    public int BackgroundDocuments => _background.Documents;
 
     public void Add(MatchKeys keys)
     {

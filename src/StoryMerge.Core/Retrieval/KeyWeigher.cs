@@ -40,10 +40,10 @@ public sealed class WeightedKeys
 
 /// <summary>Turns stories' match keys into <see cref="WeightedKeys"/> with the rarity of one moment, and remembers them.</summary>
 /// <remarks>
-/// A snapshot: weights are those of the <see cref="KeyRarity"/> when a story is first weighed, so make a new weigher
-/// when the rarity changes (a batch makes one after counting all its stories). Thread-safe.
+/// Weights are memoised: a key keeps the weight it had when first weighed, so give it rarity that does not move (a
+/// batch makes one after counting all its stories; a growing archive gives a <see cref="RaritySnapshot"/>). Thread-safe.
 /// </remarks>
-public sealed class KeyWeigher(KeyRarity rarity)
+public sealed class KeyWeigher
 {
     private static readonly KeyFamily[] Families = Enum.GetValues<KeyFamily>();
     // One lock per story weighed, not per key: ConcurrentDictionaries here spent more time in their locks (growing
@@ -52,6 +52,19 @@ public sealed class KeyWeigher(KeyRarity rarity)
     private readonly Dictionary<string, int> _ids = new(StringComparer.Ordinal);
     private readonly Dictionary<string, float> _weights = new(StringComparer.Ordinal);
     private readonly ConditionalWeakTable<MatchFeatures, WeightedKeys> _cache = new();
+    private readonly Func<string, double> _idf;
+
+    public KeyWeigher(KeyRarity rarity)
+    {
+        ArgumentNullException.ThrowIfNull(rarity);
+        _idf = rarity.Idf;
+    }
+
+    public KeyWeigher(RaritySnapshot rarity)
+    {
+        ArgumentNullException.ThrowIfNull(rarity);
+        _idf = rarity.Idf;
+    }
 
     public WeightedKeys For(AnalyzedStory story)
     {
@@ -110,7 +123,7 @@ public sealed class KeyWeigher(KeyRarity rarity)
     {
         if (!_weights.TryGetValue(key, out var weight))
         {
-            double idf = rarity.Idf(key);
+            double idf = _idf(key);
             _weights[key] = weight = (float)(idf * idf);
         }
         return weight;

@@ -15,6 +15,7 @@ public sealed class PreparedStory
         ContentHash = Online.ContentHash.Of(analysis.Story.Text);
         SampleRank = SampledBackgrounds.SampleRank(analysis.Id.Value);
         EncodedFeatures = FeatureCodec.Encode(analysis.Features);
+        Features = FeatureCodec.Decode(analysis.Id, analysis.Language, analysis.Story.Published, EncodedFeatures);
         IndexTerms = IndexTerms.Of(analysis);
         Alone = new EventMerger().Merge([analysis]);
     }
@@ -45,6 +46,10 @@ public sealed class PreparedStory
     public long SampleRank { get; }
 
     public byte[] EncodedFeatures { get; }
+
+    /// <summary>The match features as the store keeps them (the vector in 16-bit floats): filing scores with these, so a
+    /// story scores the same while it is in memory and after it was read back by a reopened store.</summary>
+    public MatchFeatures Features { get; }
 
     /// <summary>The story's match keys and neutral words, as the index takes them.</summary>
     public IndexTerms IndexTerms { get; }

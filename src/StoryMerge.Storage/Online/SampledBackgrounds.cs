@@ -7,13 +7,14 @@ namespace StoryMerge.Storage.Online;
 
 /// <summary>Story profiles for online scoring: each story measured against a fixed sample of each language's stored stories.</summary>
 /// <remarks>
-/// The batch job samples every language's stories at random; online, each language's sample is the stored stories
-/// with the lowest <see cref="SampleRank"/> (a bottom-k sample). It depends only on which stories are
-/// stored, not on the order they came in, so reopening the database finds the same sample, and it changes rarely once
-/// a language has more stories than the sample holds. A story's profile is measured when first asked for and kept
-/// while it stays a fair estimate: until the language's sample has doubled since (a young archive), not each time the
-/// sample or the key weights change (re-measuring every candidate then cost most of the time of filing a story).
-/// Not thread-safe.
+/// <para>The batch job samples every language's stories at random; online, a language's sample is its stored stories
+/// with the lowest <see cref="SampleRank"/> (a bottom-k sample), which depends only on which stories are stored, not on
+/// the order they came in.</para>
+/// <para>Profiles are measured against a sample that changes rarely: the bottom-k of the language's first stories, up to
+/// the largest power of two of its count (so it changes when the language doubles, as a young archive needs, and not
+/// each time a low-ranked story arrives). A profile is a function of the story, that sample and the key weights, and is
+/// kept while both stand; so a reopened store, which reads the same sample back (<see cref="StoryStore.SampleOf(LanguageTag, int, int)"/>),
+/// measures the same profiles, and a resumed ingest gives the events of an uninterrupted one. Not thread-safe.</para>
 /// </remarks>
 public sealed class SampledBackgrounds : IStoryBackgrounds
 {
@@ -21,8 +22,8 @@ public sealed class SampledBackgrounds : IStoryBackgrounds
 
     private readonly PairStatistics _pairs;
     private readonly int _size;
-    private readonly Dictionary<LanguageTag, List<StoredFeatures>> _samples = [];
-    private readonly Dictionary<(StoryId, LanguageTag), (int MeasuredOn, SignalStatistics Profile)> _profiles = [];
+    private readonly Dictionary<LanguageTag, Language> _languages = [];
+    private readonly Dictionary<(StoryId, LanguageTag), (List<StoredFeatures> Sample, SignalStatistics Profile)> _profiles = [];
     private KeyWeigher _weigher;
 
     public SampledBackgrounds(PairStatistics pairs, int size, KeyWeigher weigher)
@@ -43,6 +44,9 @@ public sealed class SampledBackgrounds : IStoryBackgrounds
         return (long)(BitConverter.ToUInt64(hash, 0) >> 1);
     }
 
+    /// <summary>Of a language's first how many stories (by seq) the profile sample is drawn: the largest power of two up to its count.</summary>
+    public static int ProfileSampleAmong(int stories) => stories <= 0 ? 0 : 1 << (31 - int.LeadingZeroCount(stories));
+
     /// <summary>Which signals each language carries, measured on its sample (so a reopened store measures the same).</summary>
     public SignalCoverage Coverage { get; } = new();
 
@@ -52,8 +56,9 @@ public sealed class SampledBackgrounds : IStoryBackgrounds
     public SignalStatistics For(MatchFeatures story, LanguageTag language)
     {
         ArgumentNullException.ThrowIfNull(story);
-        if (!_samples.TryGetValue(language, out var sample) || sample.Count == 0) return _pairs.For(story.Language, language);
-        if (_profiles.TryGetValue((story.Id, language), out var cached) && sample.Count < 2 * cached.MeasuredOn) return cached.Profile;
+        if (!_languages.TryGetValue(language, out var state) || state.ProfileSample.Count == 0) return _pairs.For(story.Language, language);
+        var sample = state.ProfileSample;
+        if (_profiles.TryGetValue((story.Id, language), out var cached) && ReferenceEquals(cached.Sample, sample)) return cached.Profile;
         var signals = new List<PairSignals>(sample.Count);
         foreach (var other in sample)
             if (other.Features.Id != story.Id) signals.Add(PairSignals.Of(story, other.Features, _weigher));
@@ -61,44 +66,60 @@ public sealed class SampledBackgrounds : IStoryBackgrounds
             ? _pairs.For(story.Language, language)
             : PairStatistics.Blend(_pairs.For(story.Language, language), StoryBackgrounds.PriorSamples, PairStatistics.Measure(signals, trimTop: 0.05));
         if (_profiles.Count >= MaxProfiles) _profiles.Clear();   // a bound on memory; profiles are measured again when asked for
-        _profiles[(story.Id, language)] = (sample.Count, profile);
+        _profiles[(story.Id, language)] = (sample, profile);
         return profile;
     }
 
-    /// <summary>New key weights, for the profiles measured from now on.</summary>
+    /// <summary>New key weights: every profile is measured again when next asked for.</summary>
     public void UseWeigher(KeyWeigher weigher)
     {
         ArgumentNullException.ThrowIfNull(weigher);
         _weigher = weigher;
+        _profiles.Clear();
     }
 
-    /// <summary>Replaces a language's sample (on opening, or after a sampled story was deleted).</summary>
-    public void SetSample(LanguageTag language, IReadOnlyList<StoredFeatures> sample)
+    /// <summary>A language as the store holds it (on opening, or after a deletion): its story count, its sample and its profile sample.</summary>
+    /// <param name="profileSample">The bottom-k of its first <see cref="ProfileSampleAmong"/>(<paramref name="stories"/>) stories.</param>
+    public void SetLanguage(LanguageTag language, int stories, IReadOnlyList<StoredFeatures> sample, IReadOnlyList<StoredFeatures> profileSample)
     {
         ArgumentNullException.ThrowIfNull(sample);
-        _samples[language] = sample.OrderBy(s => s.SampleRank).ThenBy(s => s.Seq).Take(_size).ToList();
+        ArgumentNullException.ThrowIfNull(profileSample);
+        _languages[language] = new Language(stories, BottomK(sample), BottomK(profileSample));
         MeasureCoverage(language);
     }
 
+    private List<StoredFeatures> BottomK(IReadOnlyList<StoredFeatures> sample) =>
+        sample.OrderBy(s => s.SampleRank).ThenBy(s => s.Seq).Take(_size).ToList();
+
     private void MeasureCoverage(LanguageTag language) =>
-        Coverage.Measure(language, _samples.TryGetValue(language, out var sample) ? sample.Select(s => s.Features).ToList() : []);
+        Coverage.Measure(language, _languages.TryGetValue(language, out var state) ? state.Sample.Select(s => s.Features).ToList() : []);
 
     /// <summary>A newly stored story: it enters its language's sample when its rank is among the lowest.</summary>
     public void Offer(StoredFeatures story)
     {
         ArgumentNullException.ThrowIfNull(story);
-        if (_size == 0) return;
         var language = story.Features.Language;
-        if (!_samples.TryGetValue(language, out var sample)) _samples[language] = sample = [];
-        if (sample.Count >= _size && Compare(story, sample[^1]) >= 0) return;
-        int at = sample.FindIndex(s => Compare(story, s) < 0);
-        sample.Insert(at < 0 ? sample.Count : at, story);
-        if (sample.Count > _size) sample.RemoveAt(sample.Count - 1);
-        MeasureCoverage(language);
+        if (!_languages.TryGetValue(language, out var state)) _languages[language] = state = new Language(0, [], []);
+        state.Stories++;
+        if (_size > 0 && (state.Sample.Count < _size || Compare(story, state.Sample[^1]) < 0))
+        {
+            var sample = state.Sample;
+            int at = sample.FindIndex(s => Compare(story, s) < 0);
+            sample.Insert(at < 0 ? sample.Count : at, story);
+            if (sample.Count > _size) sample.RemoveAt(sample.Count - 1);
+            MeasureCoverage(language);
+        }
+        // The language has just doubled: its sample now is the bottom-k of its first stories, as a reopened store reads it.
+        if (ProfileSampleAmong(state.Stories) == state.Stories) state.ProfileSample = [.. state.Sample];
     }
 
-    /// <summary>Whether a deleted story was in its language's sample (which must then be read again from the store).</summary>
-    public bool Holds(long seq, LanguageTag language) => _samples.TryGetValue(language, out var sample) && sample.Any(s => s.Seq == seq);
-
     private static int Compare(StoredFeatures a, StoredFeatures b) => a.SampleRank != b.SampleRank ? a.SampleRank.CompareTo(b.SampleRank) : a.Seq.CompareTo(b.Seq);
+
+    /// <summary>A language's stored story count, its sample (for coverage) and the sample profiles are measured against.</summary>
+    private sealed class Language(int stories, List<StoredFeatures> sample, List<StoredFeatures> profileSample)
+    {
+        public int Stories { get; set; } = stories;
+        public List<StoredFeatures> Sample { get; } = sample;
+        public List<StoredFeatures> ProfileSample { get; set; } = profileSample;
+    }
 }

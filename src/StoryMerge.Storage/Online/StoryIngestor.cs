@@ -90,7 +90,7 @@ public sealed class StoryIngestor
         var story = prepared.Analysis;
         if (IsEmpty(story)) return IngestResult.Rejected(story.Id, "empty story: no text is left once page furniture is removed");
 
-        var features = story.Features;
+        var features = prepared.Features;
         var scored = ScoreCandidates(features, prepared.Lookahead?.Candidates);
         var contenders = ScoreEvents(features, scored);
         var best = contenders.FirstOrDefault(c => c.Average >= _scoring.Threshold && c.Members.Count < _pipeline.Options.Clustering.MaxClusterSize);
@@ -225,7 +225,7 @@ public sealed class StoryIngestor
         });
         _cache.Remove(row.Seq);
         if (features.Published is null) _undated--;
-        _scoring.Removed(row.Seq, features, language => _store.SampleOf(language, _scoring.Backgrounds.Size));
+        _scoring.Removed(features);
         return new DeleteResult(id, row.EventId, eventRemoved);
     }
 

@@ -211,10 +211,23 @@ public sealed partial class StoryStore : IDisposable
         return Query($"SELECT {FeatureColumns} WHERE seq IN (SELECT value FROM json_each($seqs))", ReadFeatures, ("$seqs", SeqList(seqs)));
     }
 
+    /// <summary>The <paramref name="count"/> stories stored last (highest seq first).</summary>
+    public IReadOnlyList<StoredFeatures> LatestFeatures(int count) => Query(
+        $"SELECT {FeatureColumns} ORDER BY seq DESC LIMIT $n", ReadFeatures, ("$n", count));
+
     /// <summary>The <paramref name="count"/> stories of a language with the lowest sample rank (a fixed pseudo-random sample).</summary>
     public IReadOnlyList<StoredFeatures> SampleOf(LanguageTag language, int count) => Query(
         $"SELECT {FeatureColumns} WHERE language = $lang ORDER BY sample_rank, seq LIMIT $n",
         ReadFeatures, ("$lang", language.Code), ("$n", count));
+
+    /// <summary>The <paramref name="count"/> stories with the lowest sample rank among the language's first <paramref name="among"/> stories (by seq).</summary>
+    public IReadOnlyList<StoredFeatures> SampleOf(LanguageTag language, int count, int among) => Query(
+        $"SELECT {FeatureColumns} WHERE seq IN (SELECT seq FROM stories WHERE language = $lang ORDER BY seq LIMIT $among) ORDER BY sample_rank, seq LIMIT $n",
+        ReadFeatures, ("$lang", language.Code), ("$n", count), ("$among", among));
+
+    /// <summary>How many stories each language holds.</summary>
+    public IReadOnlyList<(LanguageTag Language, int Stories)> LanguageCounts() =>
+        Query("SELECT language, count(*) FROM stories GROUP BY language ORDER BY language", r => (new LanguageTag(r.GetString(0)), r.GetInt32(1)));
 
     public IReadOnlyList<LanguageTag> Languages() => Query("SELECT DISTINCT language FROM stories ORDER BY language", r => new LanguageTag(r.GetString(0)));
 
@@ -225,6 +238,8 @@ public sealed partial class StoryStore : IDisposable
     public long UndatedStoryCount() => Scalar<long>("SELECT count(*) FROM stories WHERE published IS NULL");
 
     public long StoryCount() => Scalar<long>("SELECT count(*) FROM stories");
+
+    public int StoryCount(LanguageTag language) => (int)Scalar<long>("SELECT count(*) FROM stories WHERE language = $lang", ("$lang", language.Code));
 
     /// <summary>How many stories hold each index key (the archive's document frequencies), from the index.</summary>
     /// <exception cref="InvalidOperationException">The index is not open.</exception>
