@@ -1,0 +1,33 @@
+using StoryMerge.Core.Input;
+
+namespace StoryMerge.Core.Tests.Scoring;
+
+/// <summary>One shared small number does not merge two unrelated stories; two reports of one incident are one event.</summary>
+/// <remarks>Each pair is clustered among the ntrex-dev partial stories, so the statistics are those of a real collection.</remarks>
+[Trait("Category", "Slow")]
+public class SparseEvidenceTests
+{
+    private static readonly Lazy<List<Story>> Collection = new(() =>
+    {
+        var path = Path.Combine(TestCorpus.RepositoryRoot, "benchmarks", "data", "ntrex-dev", "partial.jsonl");
+        return new StoryReader().ParseJsonLines(new StringReader(File.ReadAllText(path)), path).Select(i => i.Story!).Take(200).ToList();
+    });
+
+    private static bool SameEvent(Story a, Story b)
+    {
+        var result = TestCorpus.Pipeline.Cluster(TestCorpus.Pipeline.AnalyzeAll([.. Collection.Value, a, b]));
+        return result.Events.Any(e => e.Members.Any(m => m.Id == a.Id) && e.Members.Any(m => m.Id == b.Id));
+    }
+
+    private static Story En(string id, string text) => new(new StoryId(id), text, Language: new LanguageTag("en"), Published: new DateOnly(2025, 3, 4));
+
+    [Fact]
+    public void Cluster_UnrelatedStoriesSharingOnlyOneSmallNumber_StayApart() => Assert.False(SameEvent(
+        En("rain", "Heavy rain closed 12 schools in the northern province on Monday, and parents were told to keep their children at home until the roads are cleared."),
+        En("orchestra", "The city orchestra performed 12 symphonies during its autumn tour of coastal towns, and critics praised the young conductor for her bold tempos.")));
+
+    [Fact]
+    public void Cluster_TwoReportsOfOneEarthquake_AreOneEvent() => Assert.True(SameEvent(
+        En("quake-a", "A magnitude 6.1 earthquake struck near Padang in West Sumatra on Tuesday, killing 12 people and damaging 300 houses, the disaster agency said."),
+        En("quake-b", "Twelve people died when a 6.1-magnitude quake hit West Sumatra on Tuesday; officials in Padang said some 300 homes were damaged.")));
+}
