@@ -2,8 +2,9 @@
 """Builds the sample feeds in corpus/feeds/ from the five seed stories in corpus/ (run from the repository root).
 
 Every format carries the same five stories (the seed text after its " date YYYY-MM-DD" prefix, unchanged), with
-the ids, headlines, languages, times (with the sender's offset), sources and links a wire desk would get. The
-headlines, sources, links and times are hand-made; the texts are the seeds'. Re-running gives the same files.
+the ids, headlines, languages, times (with the sender's offset), sources and links a wire desk would get, and in
+ninjs and NewsML-G2 the places and subjects the agency tags them with. The headlines, sources, links, times, places
+and subjects are hand-made; the texts are the seeds'. Re-running gives the same files.
 """
 import datetime, html, json, pathlib
 
@@ -26,6 +27,13 @@ META = {
 
 RFC822_MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
+# The forum reports are filed from Almaty (GeoNames 1526384); every seed is about the media (IPTC Media Topic 01000000).
+FORUM = ("001", "002", "003")
+ALMATY_URI = "http://sws.geonames.org/1526384/"
+MEDIA_QCODE, MEDIA_URI = "medtop:01000000", "http://cv.iptc.org/newscodes/mediatopic/01000000"
+MEDIA_NAMES = {"en": "arts, culture, entertainment and media", "ru": "искусство, культура, развлечения и СМИ",
+               "kk": "өнер, мәдениет, ойын-сауық және БАҚ"}
+
 
 def seeds():
     for path in sorted((ROOT / "corpus").glob("*.txt")):
@@ -35,6 +43,11 @@ def seeds():
         lang, time, source, title = META[sid]
         yield dict(id=sid, lang=lang, time=time, source=source, title=title, text=body,
                    link=f"https://wire.storymerge.example/{lang}/{sid}", guid=f"urn:storymerge:seed:{sid}")
+
+
+def revised(iso):
+    """The time of the item's second version: a quarter of an hour after the first, at the same offset."""
+    return (datetime.datetime.fromisoformat(iso) + datetime.timedelta(minutes=15)).isoformat()
 
 
 def paragraphs(text):
@@ -96,7 +109,10 @@ def json_feed(items):
 
 
 def ninjs3(s):
-    return {"uri": s["guid"], "type": "text", "language": s["lang"], "firstCreated": s["time"], "versionCreated": s["time"],
+    forum = s["id"][:3] in FORUM
+    return {"uri": s["guid"], "type": "text", "language": s["lang"], "firstCreated": s["time"], "versionCreated": revised(s["time"]),
+            **({"located": "Алматы", "places": [{"name": "Алматы", "rel": "located", "uri": ALMATY_URI}]} if forum else {}),
+            "subjects": [{"name": MEDIA_NAMES[s["lang"]], "uri": MEDIA_URI, "literal": MEDIA_QCODE}],
             "headlines": [{"role": "main", "value": s["title"]}],
             "bodies": [{"role": "text", "contentType": "text/plain", "value": s["text"]},
                        {"role": "richtext", "contentType": "application/xhtml+xml", "value": xhtml(s["text"])}],
@@ -106,8 +122,10 @@ def ninjs3(s):
 
 
 def ninjs1(s):
-    return {"uri": s["guid"], "type": "text", "language": s["lang"], "versioncreated": s["time"], "firstcreated": s["time"],
-            "headline": s["title"], "body_text": s["text"], "copyrightholder": s["source"]}
+    return {"uri": s["guid"], "type": "text", "language": s["lang"], "versioncreated": revised(s["time"]), "firstcreated": s["time"],
+            "headline": s["title"], "body_text": s["text"], "copyrightholder": s["source"],
+            "place": [{"name": "Алматы", "scheme": "http://sws.geonames.org/", "code": "1526384"}],
+            "subject": [{"name": MEDIA_NAMES["en"], "scheme": "http://cv.iptc.org/newscodes/mediatopic/", "code": "01000000"}]}
 
 
 def newsml(items):
@@ -119,11 +137,12 @@ def newsml(items):
                 '<catalogRef href="http://www.iptc.org/std/catalog/catalog.IPTC-G2-Standards_38.xml"/>',
                 "<itemMeta>", '<itemClass qcode="ninat:text"/>',
                 f'<provider literal="{html.escape(s["source"])}"><name>{html.escape(s["source"])}</name></provider>',
-                f"<versionCreated>{s['time']}</versionCreated>", f"<firstCreated>{s['time']}</firstCreated>",
+                f"<versionCreated>{revised(s['time'])}</versionCreated>", f"<firstCreated>{s['time']}</firstCreated>",
                 '<pubStatus qcode="stat:usable"/>', f'<link rel="irel:seeAlso" href="{s["link"]}"/>', "</itemMeta>",
                 "<contentMeta>", f"<contentCreated>{s['time']}</contentCreated>",
-                '<located type="loctype:city"><name>Алматы</name></located>' if s["id"][:3] in ("001", "002", "003") else "",
-                '<subject type="cpnat:abstract" qcode="medtop:01000000"><name xml:lang="en">media</name></subject>',
+                f'<located type="loctype:city" uri="{ALMATY_URI}"><name>Алматы</name></located>' if s["id"][:3] in FORUM else "",
+                f'<subject type="cpnat:abstract" qcode="{MEDIA_QCODE}">'
+                + "".join(f'<name xml:lang="{lang}">{html.escape(name)}</name>' for lang, name in MEDIA_NAMES.items()) + "</subject>",
                 f'<language tag="{s["lang"]}"/>', f"<headline>{html.escape(s['title'])}</headline>", "</contentMeta>",
                 "<contentSet>", '<inlineXML contenttype="application/xhtml+xml">',
                 f'<html xmlns="http://www.w3.org/1999/xhtml"><head><title>{html.escape(s["title"])}</title></head><body>{xhtml(s["text"])}</body></html>',
@@ -171,7 +190,7 @@ def main():
     write("forum-event.ninjs.json", json.dumps({
         "uri": "urn:storymerge:sample-event:media-forum-2025", "type": "event", "language": "ru",
         "title": "II Казахстанско-российский медиафорум, Алматы",
-        "associations": [dict(ninjs3(s), name=f"report-{i + 1}") for i, s in enumerate(items) if s["id"][:3] in ("001", "002", "003")],
+        "associations": [dict(ninjs3(s), name=f"report-{i + 1}") for i, s in enumerate(items) if s["id"][:3] in FORUM],
     }, ensure_ascii=False, indent=2) + "\n")
     write("forum-legacy.ninjs1.json", json.dumps(ninjs1(items[3]), ensure_ascii=False, indent=2) + "\n")
     write("forum-page.html", page(items[3]))

@@ -34,6 +34,16 @@ public abstract class Api : IDisposable
         return await JsonAsync(response);
     }
 
+    /// <summary>The forum's Kazakh and Russian reports posted with their times (as the sample feeds give them): 01:30 +05:00 and 09:05 +03:00.</summary>
+    protected async Task PostTimedForumAsync()
+    {
+        foreach (var (id, time) in new[] { (TestCorpus.Kazakh, "2025-09-29T01:30:00+05:00"), (TestCorpus.RussianA, "2025-09-29T09:05:00+03:00") })
+        {
+            var response = await Client.PostAsJsonAsync("/api/stories", new { id, text = TestCorpus.Seed(id).Text, date = time });
+            Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        }
+    }
+
     protected async Task PostSeedsAsync()
     {
         foreach (var story in TestCorpus.Seeds()) await PostSeedAsync(story.Id.Value);

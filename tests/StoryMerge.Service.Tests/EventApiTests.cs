@@ -217,4 +217,16 @@ public class EventApiTests : Api
         var response = await PostRawAsync($"/api/events/{await ForumAsync()}/facts/person-x/resolve", "value=Умаров");
         await AssertProblemAsync(response, HttpStatusCode.BadRequest, "body");
     }
+
+    [Fact]
+    public async Task Get_ReportsPostedWithTimes_MembersGiveTheirTimes()
+    {
+        await PostTimedForumAsync();
+
+        var members = (await GetJsonAsync($"/api/events/{await ForumAsync()}")).GetProperty("members").EnumerateArray()
+            .ToDictionary(m => m.GetProperty("id").GetString()!, m => m.GetProperty("publishedAt").GetString());
+
+        Assert.Equal("2025-09-29T01:30:00+05:00", members[TestCorpus.Kazakh]);
+        Assert.Equal("2025-09-29T09:05:00+03:00", members[TestCorpus.RussianA]);
+    }
 }

@@ -120,4 +120,23 @@ public class FeedApiTests : Api
 
         Assert.Contains(filed.GetProperty("event").GetString(), data.GetProperty("events").EnumerateArray().Select(e => e.GetString()));
     }
+
+    [Fact]
+    public async Task Atom_ReportsWithTimes_EntryPublishedAtTheEarliestReport()
+    {
+        await PostTimedForumAsync();
+        var feed = FeedReader.ReadFromString(await (await Client.GetAsync("/feeds/events.atom")).Content.ReadAsStringAsync());
+
+        var entry = (CodeHollow.FeedReader.Feeds.AtomFeedItem)Assert.Single(feed.Items).SpecificItem;
+
+        Assert.Equal("2025-09-29T01:30:00+05:00", entry.PublishedDateString);
+    }
+
+    [Fact]
+    public async Task Atom_ReportsWithDatesOnly_NoPublished()
+    {
+        await PostSeedAsync(TestCorpus.Kazakh);
+        var feed = FeedReader.ReadFromString(await (await Client.GetAsync("/feeds/events.atom")).Content.ReadAsStringAsync());
+        Assert.Null(((CodeHollow.FeedReader.Feeds.AtomFeedItem)Assert.Single(feed.Items).SpecificItem).PublishedDateString);
+    }
 }

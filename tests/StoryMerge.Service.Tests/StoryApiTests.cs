@@ -208,4 +208,21 @@ public class StoryApiTests : Api
         var response = await Client.DeleteAsync("/api/stories/no-such-story");
         await AssertProblemAsync(response, HttpStatusCode.NotFound, "id");
     }
+
+    [Fact]
+    public async Task Get_StoryPostedWithATime_DateAndTimeWithTheSendersOffset()
+    {
+        await PostTimedForumAsync();
+
+        var story = await GetJsonAsync($"/api/stories/{TestCorpus.Kazakh}");
+
+        Assert.Equal(("2025-09-29", "2025-09-29T01:30:00+05:00"), (story.GetProperty("date").GetString(), story.GetProperty("publishedAt").GetString()));
+    }
+
+    [Fact]
+    public async Task Get_StoryPostedWithADate_NoTime()
+    {
+        await PostSeedAsync(TestCorpus.Kazakh);
+        Assert.False((await GetJsonAsync($"/api/stories/{TestCorpus.Kazakh}")).TryGetProperty("publishedAt", out _));
+    }
 }

@@ -27,7 +27,7 @@ public static class ShowCommand
         output.WriteLine($"{e.Id}  {e.Date ?? "no date"} ({e.DateBasis}){(e.Place is null ? "" : "  " + e.Place.Value)}  [{string.Join(", ", e.Languages)}]");
         output.WriteLine($"  {e.Title}");
         output.WriteLine($"  reports ({e.Members.Count}):");
-        foreach (var m in e.Members) output.WriteLine($"    {m.Id} ({m.Language}{(m.Published is null ? "" : ", " + m.Published)}{(m.Source is null ? "" : ", " + m.Source)}){(m.Title is null ? "" : " " + m.Title)}");
+        foreach (var m in e.Members) output.WriteLine($"    {m.Id} ({m.Language}{((m.PublishedAt ?? m.Published) is { } p ? ", " + p : "")}{(m.Source is null ? "" : ", " + m.Source)}){(m.Title is null ? "" : " " + m.Title)}");
         Section(output, "people", e.People);
         Section(output, "organisations", e.Organisations);
         Section(output, "places", e.Places);

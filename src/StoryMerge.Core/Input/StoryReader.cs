@@ -62,7 +62,7 @@ public sealed class StoryReader
         }
     }
 
-    /// <summary>One JSONL line: {"id","text"} required; "title","lang","date","source","url" optional; "event" is a gold label for benchmarks.</summary>
+    /// <summary>One JSONL line: {"id","text"} required; "title","lang","date" (a date or a time with its offset),"source","url" optional; "event" is a gold label for benchmarks.</summary>
     public ReadItem ParseJsonLine(string line, string origin, int? lineNumber)
     {
         JsonDocument document;
@@ -102,14 +102,14 @@ public sealed class StoryReader
             try { language = new LanguageTag(lang); }
             catch (ArgumentException) { return new FieldError("lang", $"field \"lang\" is not a language code: \"{lang}\""); }
         }
-        DateOnly? date = null;
+        PublicationTime? date = null;
         if (!string.IsNullOrWhiteSpace(dateText))
         {
-            if (!DateOnly.TryParseExact(dateText.Length >= 10 ? dateText[..10] : dateText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
-                return new FieldError("date", $"field \"date\" is not a date like 2025-09-29: \"{dateText}\"");
-            date = d;
+            date = IsoTime(dateText);
+            if (date is null)
+                return new FieldError("date", $"field \"date\" is not a date like 2025-09-29 or a time like 2025-09-29T10:30:00+05:00: \"{Shorten(dateText)}\"");
         }
-        story = new Story(storyId, text!, string.IsNullOrWhiteSpace(title) ? null : title, language, date, source, url);
+        story = new Story(storyId, text!, string.IsNullOrWhiteSpace(title) ? null : title, language, date?.Day, source, url) { PublishedAt = date?.At };
         return null;
     }
 
@@ -135,6 +135,15 @@ public sealed class StoryReader
             return false;
         }
         return true;
+    }
+
+    /// <summary>A "date" field: "2025-09-29", or an ISO 8601 time ("2025-09-29T10:30:00+05:00"; without an offset only its day is kept).</summary>
+    private static PublicationTime? IsoTime(string text)
+    {
+        var trimmed = text.Trim();
+        bool iso = trimmed.Length >= 10 && DateOnly.TryParseExact(trimmed.AsSpan(0, 10), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _)
+                   && (trimmed.Length == 10 || trimmed[10] is 'T' or 't' or ' ');
+        return iso ? PublicationTime.Parse(trimmed) : null;
     }
 
     private static bool IsWebAddress(string url) =>

@@ -42,7 +42,17 @@ public sealed record CanonicalEvent
 }
 
 /// <summary>A report that belongs to an event.</summary>
-public sealed record EventMember(StoryId Id, LanguageTag Language, DateOnly? Published, string? Title, string? Source);
+public sealed record EventMember(StoryId Id, LanguageTag Language, DateOnly? Published, string? Title, string? Source)
+{
+    /// <summary>Its publication time with the sender's offset, when the feed gave one.</summary>
+    public DateTimeOffset? PublishedAt { get; init; }
+
+    /// <summary>The places its feed gave (<see cref="Story.Located"/>).</summary>
+    public IReadOnlyList<Concept> Located { get; init; } = [];
+
+    /// <summary>The subjects its feed gave (<see cref="Story.Subjects"/>).</summary>
+    public IReadOnlyList<Concept> Subjects { get; init; } = [];
+}
 
 /// <summary>What a fact is about.</summary>
 public enum FactKind { Person, Organisation, Place, Figure, Date, Other }

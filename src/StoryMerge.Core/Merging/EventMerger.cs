@@ -54,7 +54,10 @@ public sealed class EventMerger : IFactMerger
             DateBasis = basis,
             Place = ChoosePlace(context, places),
             Languages = ordered.Select(m => m.Language).Distinct().OrderBy(l => l.Code, StringComparer.Ordinal).ToList(),
-            Members = ordered.Select(m => new EventMember(m.Id, m.Language, m.Story.Published, m.Title, m.Story.Source)).ToList(),
+            Members = ordered.Select(m => new EventMember(m.Id, m.Language, m.Story.Published, m.Title, m.Story.Source)
+            {
+                PublishedAt = m.Story.PublishedAt, Located = m.Story.Located, Subjects = m.Story.Subjects,
+            }).ToList(),
             People = people,
             Organisations = organisations,
             Places = places,

@@ -1,10 +1,11 @@
 using StoryMerge.Core;
 using StoryMerge.Core.Analysis;
+using StoryMerge.Storage.Documents;
 using StoryMerge.Storage.Online;
 
 namespace StoryMerge.Service.Contracts;
 
-/// <summary>A story as posted: "id" and "text" required; the rest optional ("date" as 2025-09-29, "lang" as kk).</summary>
+/// <summary>A story as posted: "id" and "text" required; the rest optional ("date" as 2025-09-29 or 2025-09-29T10:30:00+05:00, "lang" as kk).</summary>
 public sealed record StoryInput(string Id, string Text, string? Title = null, string? Lang = null, string? Date = null, string? Source = null, string? Url = null);
 
 /// <summary>What filing a posted story did.</summary>
@@ -40,9 +41,14 @@ public sealed record BatchItem(int Index, string? Id, int Status, FilingResult? 
 public sealed record BatchFilingResult(int Stored, int Duplicates, int Errors, IReadOnlyList<BatchItem> Results);
 
 /// <summary>A stored story with its language, its event and what the analysis found in it.</summary>
+/// <param name="Date">The publication day (in the sender's offset), <c>YYYY-MM-DD</c>.</param>
 /// <param name="DuplicateOf">For an id filed as a content duplicate: the stored story whose text it repeats (shown here, with its event).</param>
+/// <param name="PublishedAt">The publication time with the sender's offset (RFC 3339), when the feed gave one.</param>
+/// <param name="Located">The places the feed gave (NewsML-G2 and ninjs <c>located</c>, ninjs <c>places</c>).</param>
+/// <param name="Subjects">The subjects the feed gave.</param>
 public sealed record StoryView(string Id, string? Title, string Language, bool LanguageGiven, string? Date, string? Source, string? Url,
-    string? Event, string Text, AnalysisSummary Analysis, string? DuplicateOf = null);
+    string? Event, string Text, AnalysisSummary Analysis, string? DuplicateOf = null,
+    string? PublishedAt = null, IReadOnlyList<ConceptDocument>? Located = null, IReadOnlyList<ConceptDocument>? Subjects = null);
 
 /// <summary>What StoryMerge read in a story: its size once page furniture is removed, the names, figures and dates it found.</summary>
 public sealed record AnalysisSummary(int Sentences, int Tokens, int FurnitureLinesRemoved, IReadOnlyList<string> People,

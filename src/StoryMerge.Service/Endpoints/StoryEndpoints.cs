@@ -7,6 +7,7 @@ using StoryMerge.Core.Input;
 using StoryMerge.Service.Contracts;
 using StoryMerge.Service.Http;
 using StoryMerge.Service.Security;
+using StoryMerge.Storage.Documents;
 using StoryMerge.Storage.Online;
 
 namespace StoryMerge.Service.Endpoints;
@@ -112,7 +113,8 @@ public static class StoryEndpoints
         var analysis = gate.Pipeline.Analyze(story);
         var duplicateOf = row.Id == storyId ? null : row.Id.Value;
         return TypedResults.Ok(new StoryView(storyId.Value, analysis.Title, analysis.Language.Code, analysis.LanguageGiven,
-            story.Published?.ToString("yyyy-MM-dd"), story.Source, story.Url, row.EventId, story.Text, AnalysisSummary.Of(analysis), duplicateOf));
+            story.Published?.ToString("yyyy-MM-dd"), story.Source, story.Url, row.EventId, story.Text, AnalysisSummary.Of(analysis), duplicateOf,
+            story.PublishedAt is { } at ? PublicationTime.Format(at) : null, ConceptDocument.ListOf(story.Located), ConceptDocument.ListOf(story.Subjects)));
     }
 
     private static async Task<IResult> Delete(string id, HttpContext context, StoreGate gate, CancellationToken cancellation)

@@ -8,8 +8,8 @@ namespace StoryMerge.Service.Feeds;
 /// <summary>Writes events as an Atom 1.0 feed (RFC 4287), newest change first, for an editor's feed reader or a CMS.</summary>
 /// <remarks>
 /// Each entry is one event: id <c>urn:storymerge:event:…</c> (stable, so a reader sees an update, not a new entry),
-/// its title, when it last changed, links to its JSON, its ninjs and its page, a category per language, a summary line
-/// and its reports as the content.
+/// its title, when it last changed, when its earliest report was published (when a feed gave the time), links to its
+/// JSON, its ninjs and its page, a category per language, a summary line and its reports as the content.
 /// </remarks>
 public static class AtomEventFeed
 {
@@ -53,6 +53,8 @@ public static class AtomEventFeed
         xml.WriteElementString("id", Atom, NinjsDocument.EventUri(e.Id));
         xml.WriteElementString("title", Atom, e.Title);
         xml.WriteElementString("updated", Atom, Stamp(updated));
+        // Atom's published is an instant; the earliest report's, with its sender's offset.
+        if (e.FirstPublishedAt is { } published) xml.WriteElementString("published", Atom, published);
         Link(xml, "alternate", "text/html", new Uri(baseUri, "#/events/" + Uri.EscapeDataString(e.Id)).ToString());
         Link(xml, "alternate", "application/json", api.ToString());
         Link(xml, "alternate", NinjsDocument.MediaType, api + "?format=ninjs");
@@ -63,7 +65,7 @@ public static class AtomEventFeed
         xml.WriteEndElement();
         xml.WriteStartElement("content", Atom);
         xml.WriteAttributeString("type", "text");
-        xml.WriteString(string.Join("\n", e.Members.Select(m => $"{m.Id} ({m.Language}{(m.Published is null ? "" : ", " + m.Published)}){(m.Source is null ? "" : " " + m.Source)}{(m.Title is null ? "" : ": " + m.Title)}")));
+        xml.WriteString(string.Join("\n", e.Members.Select(m => $"{m.Id} ({m.Language}{((m.PublishedAt ?? m.Published) is { } p ? ", " + p : "")}){(m.Source is null ? "" : " " + m.Source)}{(m.Title is null ? "" : ": " + m.Title)}")));
         xml.WriteEndElement();
         xml.WriteEndElement();
     }

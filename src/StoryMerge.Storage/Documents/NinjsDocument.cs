@@ -11,7 +11,9 @@ namespace StoryMerge.Storage.Documents;
 /// variant, with <c>rel</c> "canonical" for the fact's value and "variant" for the others, and <c>literal</c> the fact's
 /// id (the variants of one fact share it). ninjs 3.1 allows no property it does not define, so the rest — each variant's
 /// sources and languages, which facts are conflicts, an editor's resolution — travels in the extension description
-/// with role <see cref="FactsRole"/>: a JSON document in a <c>descriptions</c> entry. The README has the table, field by field.
+/// with role <see cref="FactsRole"/>: a JSON document in a <c>descriptions</c> entry. The places and subjects the reports'
+/// feeds gave are entries too (<c>rel</c> "located" or "subject", <c>literal</c> their code), on the event and on each
+/// report; their sources travel in the extension. The README has the table, field by field.
 /// </remarks>
 public static class NinjsDocument
 {
@@ -44,23 +46,25 @@ public static class NinjsDocument
             ["profile"] = "storymerge-event",
             ["altIds"] = new JsonArray(new JsonObject { ["role"] = "storymerge:event", ["value"] = e.Id }),
         };
+        if (e.FirstPublishedAt is { } first) item["firstCreated"] = first;
         if (updated is { } u) item["versionCreated"] = Timestamp(u);
         var titleLanguage = e.Members.FirstOrDefault(m => m.Id == e.TitleFrom)?.Language ?? e.Languages.FirstOrDefault();
         if (!string.IsNullOrEmpty(titleLanguage) && titleLanguage != "und") item["language"] = titleLanguage;
         item["title"] = e.Title;
         item["headlines"] = new JsonArray(new JsonObject { ["role"] = "main", ["value"] = e.Title });
-        if (e.Place is not null) item["located"] = e.Place.Value;
+        var given = Given(e);
+        if ((e.Place?.Value ?? given.Located.OrderByDescending(g => g.Sources.Count).FirstOrDefault().Concept?.Label) is { } located) item["located"] = located;
         if (e.Date is not null)
             item["eventDetails"] = new JsonObject { ["dates"] = new JsonObject { ["expectedStartDate"] = e.Date } };
         if (e.Conflicts > 0) item["edNote"] = ConflictNote(e);
         item["descriptions"] = new JsonArray(new JsonObject
         {
-            ["role"] = FactsRole, ["contentType"] = FactsMediaType, ["value"] = FactsExtension(e).ToJsonString(Compact),
+            ["role"] = FactsRole, ["contentType"] = FactsMediaType, ["value"] = FactsExtension(e, given).ToJsonString(Compact),
         });
         AddFacts(item, "people", e.People);
         AddFacts(item, "organisations", e.Organisations);
-        AddFacts(item, "places", e.Places);
-        AddFacts(item, "subjects", e.Figures.Concat(e.Dates), rel: true);
+        AddFacts(item, "places", e.Places, given: given.Located.Select(g => GivenEntry(g.Concept, "located")));
+        AddFacts(item, "subjects", e.Figures.Concat(e.Dates), rel: true, given: given.Subjects.Select(g => GivenEntry(g.Concept, "subject")));
         item["associations"] = new JsonArray(e.Members.Select((m, i) => (JsonNode)Association(m, i)).ToArray());
         return item;
     }
@@ -86,13 +90,48 @@ public static class NinjsDocument
         };
         if (m.Language is { Length: > 0 } and not "und") report["language"] = m.Language;
         if (m.Title is not null) report["headlines"] = new JsonArray(new JsonObject { ["value"] = m.Title });
+        if (m.PublishedAt is not null)
+        {
+            report["firstCreated"] = m.PublishedAt;
+            report["versionCreated"] = m.PublishedAt;
+        }
+        if (m.Located is [var located, ..]) report["located"] = located.Label;
         if (m.Published is not null) report["descriptions"] = new JsonArray(new JsonObject { ["role"] = "storymerge:published", ["value"] = m.Published });
         if (m.Source is not null) report["infoSources"] = new JsonArray(new JsonObject { ["name"] = m.Source, ["role"] = "source" });
+        if (m.Located is { Count: > 0 }) report["places"] = new JsonArray(m.Located.Select(c => (JsonNode)GivenEntry(c, "located")).ToArray());
+        if (m.Subjects is { Count: > 0 }) report["subjects"] = new JsonArray(m.Subjects.Select(c => (JsonNode)GivenEntry(c, "subject")).ToArray());
         return report;
     }
 
-    /// <summary>One entry per variant: the variant's value, "canonical" or "variant", the fact's id.</summary>
-    private static void AddFacts(JsonObject item, string property, IEnumerable<FactDocument> facts, bool rel = false)
+    /// <summary>The places and subjects the reports' feeds gave, each once (in the order of the reports), with the reports that gave it.</summary>
+    private sealed record GivenConcepts(IReadOnlyList<(ConceptDocument Concept, IReadOnlyList<string> Sources)> Located,
+        IReadOnlyList<(ConceptDocument Concept, IReadOnlyList<string> Sources)> Subjects);
+
+    private static GivenConcepts Given(EventDocument e)
+    {
+        List<(ConceptDocument, IReadOnlyList<string>)> Of(Func<MemberDocument, IReadOnlyList<ConceptDocument>?> concepts) => e.Members
+            .SelectMany(m => (concepts(m) ?? []).Select(c => (Concept: c, Source: m.Id)))
+            .GroupBy(x => x.Concept)
+            .Select(g => (g.Key, (IReadOnlyList<string>)g.Select(x => x.Source).Distinct().ToList()))
+            .ToList();
+        return new GivenConcepts(Of(m => m.Located), Of(m => m.Subjects));
+    }
+
+    /// <summary>A place or subject a feed gave, as a ninjs entry: its name, the relation, its uri (when it is one) and its code as the literal.</summary>
+    private static JsonObject GivenEntry(ConceptDocument concept, string rel)
+    {
+        var entry = new JsonObject();
+        if (concept.Name is not null) entry["name"] = concept.Name;
+        entry["rel"] = rel;
+        bool uri = concept.Uri is not null && Uri.IsWellFormedUriString(concept.Uri, UriKind.Absolute);
+        if (uri) entry["uri"] = concept.Uri;
+        if (concept.Code is not null) entry["literal"] = concept.Code;
+        else if (concept.Name is null && !uri) entry["literal"] = concept.Uri;   // a uri ninjs would refuse still names the concept
+        return entry;
+    }
+
+    /// <summary>One entry per variant: the variant's value, "canonical" or "variant", the fact's id; then the entries of the concepts the feeds gave.</summary>
+    private static void AddFacts(JsonObject item, string property, IEnumerable<FactDocument> facts, bool rel = false, IEnumerable<JsonObject>? given = null)
     {
         var entries = new JsonArray();
         foreach (var fact in facts)
@@ -109,32 +148,44 @@ public static class NinjsDocument
                 entries.Add(entry);
             }
         }
+        foreach (var entry in given ?? []) entries.Add(entry);
         if (entries.Count > 0) item[property] = entries;
     }
 
-    /// <summary>The facts with everything ninjs has no field for: each variant's sources (story uris) and languages, conflicts, resolutions.</summary>
-    private static JsonObject FactsExtension(EventDocument e) => new()
+    /// <summary>The facts with everything ninjs has no field for: each variant's sources (story uris) and languages, conflicts, resolutions; the concepts the feeds gave, with their sources.</summary>
+    private static JsonObject FactsExtension(EventDocument e, GivenConcepts given)
     {
-        ["event"] = e.Id,
-        ["date"] = e.Date,
-        ["dateBasis"] = e.DateBasis,
-        ["conflicts"] = new JsonArray(e.Facts.Where(f => f.Conflict).Select(f => (JsonNode)JsonValue.Create(f.Id)!).ToArray()),
-        ["facts"] = new JsonArray(e.Facts.Select(f => (JsonNode)new JsonObject
+        var extension = new JsonObject
         {
-            ["id"] = f.Id,
-            ["kind"] = f.Kind,
-            ["value"] = f.Value,
-            ["conflict"] = f.Conflict,
-            ["detail"] = f.Detail,
-            ["sources"] = Uris(f.Sources),
-            ["variants"] = new JsonArray(f.Variants.Select(v => (JsonNode)new JsonObject
+            ["event"] = e.Id,
+            ["date"] = e.Date,
+            ["dateBasis"] = e.DateBasis,
+            ["conflicts"] = new JsonArray(e.Facts.Where(f => f.Conflict).Select(f => (JsonNode)JsonValue.Create(f.Id)!).ToArray()),
+            ["facts"] = new JsonArray(e.Facts.Select(f => (JsonNode)new JsonObject
             {
-                ["value"] = v.Value, ["sources"] = Uris(v.Sources), ["languages"] = new JsonArray(v.Languages.Select(l => (JsonNode)JsonValue.Create(l)!).ToArray()),
-                ["detail"] = v.Detail,
+                ["id"] = f.Id,
+                ["kind"] = f.Kind,
+                ["value"] = f.Value,
+                ["conflict"] = f.Conflict,
+                ["detail"] = f.Detail,
+                ["sources"] = Uris(f.Sources),
+                ["variants"] = new JsonArray(f.Variants.Select(v => (JsonNode)new JsonObject
+                {
+                    ["value"] = v.Value, ["sources"] = Uris(v.Sources), ["languages"] = new JsonArray(v.Languages.Select(l => (JsonNode)JsonValue.Create(l)!).ToArray()),
+                    ["detail"] = v.Detail,
+                }).ToArray()),
+                ["resolution"] = f.Resolution is { } r ? new JsonObject { ["value"] = r.Value, ["decidedAt"] = Timestamp(r.DecidedAt), ["reopened"] = r.Reopened } : null,
             }).ToArray()),
-            ["resolution"] = f.Resolution is { } r ? new JsonObject { ["value"] = r.Value, ["decidedAt"] = Timestamp(r.DecidedAt), ["reopened"] = r.Reopened } : null,
-        }).ToArray()),
-    };
+        };
+        if (given.Located.Count + given.Subjects.Count > 0)
+            extension["given"] = new JsonObject { ["located"] = GivenExtension(given.Located), ["subjects"] = GivenExtension(given.Subjects) };
+        return extension;
+    }
+
+    private static JsonArray GivenExtension(IReadOnlyList<(ConceptDocument Concept, IReadOnlyList<string> Sources)> given) => new(given.Select(g => (JsonNode)new JsonObject
+    {
+        ["name"] = g.Concept.Name, ["code"] = g.Concept.Code, ["uri"] = g.Concept.Uri, ["sources"] = Uris(g.Sources),
+    }).ToArray());
 
     private static JsonArray Uris(IEnumerable<string> storyIds) => new(storyIds.Select(s => (JsonNode)JsonValue.Create(StoryUri(s))!).ToArray());
 

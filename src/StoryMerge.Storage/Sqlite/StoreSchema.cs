@@ -138,6 +138,12 @@ public static class StoreSchema
         CREATE TABLE store_state (name TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID;
         INSERT INTO store_state (name, value) VALUES ('index_changes', 1);
         """,
+        // 6: what a wire feed gives beyond the day: the time with its offset, and the places and subjects it tags the story with.
+        """
+        ALTER TABLE stories ADD COLUMN published_at TEXT;   -- ISO 8601 ("O", with the sender's offset); NULL when only a date was given, and in older rows
+        ALTER TABLE stories ADD COLUMN located TEXT;        -- JSON array of {name, code, uri}; NULL when none
+        ALTER TABLE stories ADD COLUMN subjects TEXT;       -- the same
+        """,
     ];
 
     /// <summary>The schema version this build writes.</summary>

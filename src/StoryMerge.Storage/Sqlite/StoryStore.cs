@@ -170,11 +170,13 @@ public sealed partial class StoryStore : IDisposable
         long seq = Scalar<long>("SELECT coalesce(max(seq), 0) + 1 FROM stories");
         long rowid = IndexRowid(story.Published, seq);
         Execute("""
-            INSERT INTO stories (seq, id, content_hash, text, title, language_given, language, published, source, url, ingested_at, sample_rank, index_rowid, features)
-            VALUES ($seq, $id, $hash, $text, $title, $given, $lang, $published, $source, $url, $at, $rank, $rowid, $features)
+            INSERT INTO stories (seq, id, content_hash, text, title, language_given, language, published, published_at, located, subjects, source, url, ingested_at, sample_rank, index_rowid, features)
+            VALUES ($seq, $id, $hash, $text, $title, $given, $lang, $published, $publishedAt, $located, $subjects, $source, $url, $at, $rank, $rowid, $features)
             """,
             ("$seq", seq), ("$id", story.Id.Value), ("$hash", contentHash), ("$text", story.Text), ("$title", story.Title),
             ("$given", story.Language.IsKnown ? story.Language.Code : null), ("$lang", language.Code), ("$published", story.Published?.DayNumber),
+            ("$publishedAt", story.PublishedAt?.ToString("O", CultureInfo.InvariantCulture)),
+            ("$located", ConceptCodec.Encode(story.Located)), ("$subjects", ConceptCodec.Encode(story.Subjects)),
             ("$source", story.Source), ("$url", story.Url), ("$at", now.ToString("O", CultureInfo.InvariantCulture)), ("$rank", sampleRank),
             ("$rowid", rowid), ("$features", features));
         _pendingAdds[seq] = _pending.Count;
@@ -198,10 +200,15 @@ public sealed partial class StoryStore : IDisposable
 
     /// <summary>The story as it arrived (text verbatim), for analysing it again.</summary>
     public Story? LoadStory(long seq) => QuerySingle(
-        "SELECT id, text, title, language_given, published, source, url FROM stories WHERE seq = $seq",
+        "SELECT id, text, title, language_given, published, source, url, published_at, located, subjects FROM stories WHERE seq = $seq",
         r => new Story(new StoryId(r.GetString(0)), r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2),
             r.IsDBNull(3) ? default : new LanguageTag(r.GetString(3)), r.IsDBNull(4) ? null : DateOnly.FromDayNumber(r.GetInt32(4)),
-            r.IsDBNull(5) ? null : r.GetString(5), r.IsDBNull(6) ? null : r.GetString(6)),
+            r.IsDBNull(5) ? null : r.GetString(5), r.IsDBNull(6) ? null : r.GetString(6))
+        {
+            PublishedAt = r.IsDBNull(7) ? null : DateTimeOffset.ParseExact(r.GetString(7), "O", CultureInfo.InvariantCulture),
+            Located = ConceptCodec.Decode(r.IsDBNull(8) ? null : r.GetString(8)),
+            Subjects = ConceptCodec.Decode(r.IsDBNull(9) ? null : r.GetString(9)),
+        },
         ("$seq", seq));
 
     /// <summary>The stored features of the given stories, with their events.</summary>

@@ -137,6 +137,22 @@ public class WireFormatCommandsTests
     }
 
     [Fact]
+    public void Export_FormatNinjsOfANewsMlMessage_ValidWithTimesPlacesAndSubjects()
+    {
+        using var dir = new TempDirectory();
+        Run((o, e) => IngestCommand.Run(new IngestCommand.Arguments([Feed("seeds.newsml.xml")], dir.File("s.db"), null), o, e));
+        var (code, _, _) = Run((o, e) => ExportCommand.Run(new ExportCommand.Arguments(dir.File("s.db"), null, dir.File("events.ninjs.json"), null, "ninjs"), o, e));
+
+        Assert.Equal(ExitCodes.Success, code);
+        using var document = JsonDocument.Parse(File.ReadAllText(dir.File("events.ninjs.json")));
+        Assert.All(document.RootElement.EnumerateArray(), item => Assert.Empty(NinjsSchema.Errors(item)));
+        var forum = document.RootElement.EnumerateArray().Single(i => i.GetProperty("associations").GetArrayLength() == 3);
+        Assert.Equal("2025-09-29T01:30:00+05:00", forum.GetProperty("firstCreated").GetString());
+        Assert.Contains(forum.GetProperty("places").EnumerateArray(), p => p.GetProperty("rel").GetString() == "located");
+        Assert.Contains(forum.GetProperty("subjects").EnumerateArray(), p => p.GetProperty("rel").GetString() == "subject");
+    }
+
+    [Fact]
     public void Export_UnknownFormat_ConfigurationErrorNothingWritten()
     {
         using var dir = new TempDirectory();

@@ -64,6 +64,29 @@ public class StoryReaderTests
         foreach (var s in TestCorpus.RandomStrings(14))
             Assert.NotNull(_reader.ParseJsonLine(s.Replace('\n', ' '), "f", 1));
     }
+
+    [Fact]
+    public void ParseJsonLine_DateAlone_DateWithoutTime()
+    {
+        var story = _reader.ParseJsonLine("""{"id":"a","text":"x","date":"2025-01-01"}""", "f", 1).Story!;
+        Assert.Equal((new DateOnly(2025, 1, 1), (DateTimeOffset?)null), (story.Published, story.PublishedAt));
+    }
+
+    [Fact]
+    public void ParseJsonLine_TimeWithOffset_KeptWithTheSendersDay()
+    {
+        // 02:30 at +06:00 is still 31 December in UTC.
+        var story = _reader.ParseJsonLine("""{"id":"a","text":"x","date":"2025-01-01T02:30:00+06:00"}""", "f", 1).Story!;
+        Assert.Equal((new DateTimeOffset(2025, 1, 1, 2, 30, 0, TimeSpan.FromHours(6)), TimeSpan.FromHours(6), new DateOnly(2025, 1, 1)),
+            (story.PublishedAt!.Value, story.PublishedAt.Value.Offset, story.Published!.Value));
+    }
+
+    [Theory]
+    [InlineData("2025-09-29 soon")]
+    [InlineData("2025-09-29T25:00:00+05:00")]
+    [InlineData("Mon, 29 Sep 2025 01:30:00 +0500")]
+    public void ParseJsonLine_DateNotIso_ErrorNamesTheField(string date) =>
+        Assert.StartsWith("field \"date\" is not a date like 2025-09-29 or a time like", _reader.ParseJsonLine($$"""{"id":"a","text":"x","date":"{{date}}"}""", "f", 1).Error);
 }
 
 public class StoryIdTests

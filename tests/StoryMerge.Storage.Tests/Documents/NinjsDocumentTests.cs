@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using StoryMerge.Core;
 using StoryMerge.Core.Input;
+using StoryMerge.Core.Input.Formats;
 using StoryMerge.Core.Tests;
 using StoryMerge.Storage.Documents;
 
@@ -14,6 +15,19 @@ public class NinjsDocumentTests
     private static IEnumerable<EventDocument> SeedEvents() => TestCorpus.SeedBatch.Events.Select(EventDocument.From);
 
     private static EventDocument Forum() => SeedEvents().Single(e => e.Members.Count == 3);
+
+    private static readonly Lazy<List<EventDocument>> WireEvents = new(() =>
+    {
+        var path = Path.Combine(TestCorpus.CorpusDirectory, "feeds", "seeds.newsml.xml");
+        var stories = StoryFormats.Default.Read(File.ReadAllText(path), path).Select(i => i.Story!).ToList();
+        return TestCorpus.Pipeline.Cluster(TestCorpus.Pipeline.AnalyzeAll(stories)).Events.Select(EventDocument.From).ToList();
+    });
+
+    /// <summary>The forum event of the seeds as a NewsML-G2 agency sends them: times with offsets, located places and subjects.</summary>
+    private static EventDocument WireForum() => WireEvents.Value.Single(e => e.Members.Count == 3);
+
+    private static JsonNode FactsExtension(JsonObject item) =>
+        JsonNode.Parse((string)item["descriptions"]!.AsArray().Single(d => (string)d!["role"]! == NinjsDocument.FactsRole)!["value"]!)!;
 
     [Theory]
     [InlineData("001_simple_example.json")]
@@ -99,5 +113,91 @@ public class NinjsDocumentTests
     {
         var e = Forum() with { Id = "ev-a b/ç" };
         Assert.Empty(NinjsSchema.Errors(NinjsDocument.From(e)));
+    }
+
+    [Fact]
+    public void From_WireSeedEvents_ValidAgainstNinjs31()
+    {
+        Assert.Equal(3, WireEvents.Value.Count);
+        foreach (var e in WireEvents.Value) Assert.Empty(NinjsSchema.Errors(NinjsDocument.From(e, Updated)));
+    }
+
+    [Fact]
+    public void From_ReportsWithTimes_AssociationsCreatedWithTheSendersOffset()
+    {
+        var kazakh = NinjsDocument.From(WireForum())["associations"]!.AsArray().Single(a => ((string)a!["uri"]!).EndsWith(TestCorpus.Kazakh, StringComparison.Ordinal))!;
+        Assert.Equal(("2025-09-29T01:30:00+05:00", "2025-09-29T01:30:00+05:00", "2025-09-29"),
+            ((string)kazakh["firstCreated"]!, (string)kazakh["versionCreated"]!, (string)kazakh["descriptions"]![0]!["value"]!));
+    }
+
+    [Fact]
+    public void From_ReportsWithTimes_EventCreatedAtTheEarliestReport()
+    {
+        // 01:30 +05:00 in Almaty comes before 09:05 +03:00 in Moscow and 14:20 +05:00, though its day is the same.
+        var item = NinjsDocument.From(WireForum(), Updated);
+        Assert.Equal(("2025-09-29T01:30:00+05:00", "2025-09-29T07:00:00Z"), ((string)item["firstCreated"]!, (string)item["versionCreated"]!));
+    }
+
+    [Fact]
+    public void From_ReportsWithoutTimes_NoCreatedTimes()
+    {
+        var item = NinjsDocument.From(Forum());
+        Assert.Equal((false, false), (item.ContainsKey("firstCreated"), item["associations"]![0]!.AsObject().ContainsKey("firstCreated")));
+    }
+
+    [Fact]
+    public void From_GivenLocated_APlaceBesideTheExtractedOnes()
+    {
+        var places = NinjsDocument.From(WireForum())["places"]!.AsArray();
+        var given = Assert.Single(places, p => (string)p!["rel"]! == "located")!;
+        Assert.Equal(("Алматы", "http://sws.geonames.org/1526384/"), ((string)given["name"]!, (string)given["uri"]!));
+        Assert.Contains(places, p => (string)p!["rel"]! == "canonical");
+    }
+
+    [Fact]
+    public void From_GivenSubjects_EachNameOnceWithItsQCode()
+    {
+        var subjects = NinjsDocument.From(WireForum())["subjects"]!.AsArray().Where(s => (string)s!["rel"]! == "subject").ToList();
+        Assert.Equal([("искусство, культура, развлечения и СМИ", "medtop:01000000"), ("өнер, мәдениет, ойын-сауық және БАҚ", "medtop:01000000")],
+            subjects.Select(s => ((string)s!["name"]!, (string)s["literal"]!)).Order());
+    }
+
+    [Fact]
+    public void From_GivenConcepts_SourcesInTheExtension()
+    {
+        var given = FactsExtension(NinjsDocument.From(WireForum()))["given"]!;
+        var almaty = Assert.Single(given["located"]!.AsArray())!;
+        Assert.Equal(WireForum().Members.Select(m => NinjsDocument.StoryUri(m.Id)), almaty["sources"]!.AsArray().Select(s => (string)s!));
+        var russian = given["subjects"]!.AsArray().Single(s => (string)s!["name"]! == "искусство, культура, развлечения и СМИ")!;
+        Assert.Equal(2, russian["sources"]!.AsArray().Count);
+    }
+
+    [Fact]
+    public void From_ReportWithGivenConcepts_AssociationLocatedWithItsPlacesAndSubjects()
+    {
+        var report = NinjsDocument.From(WireForum())["associations"]![0]!;
+        Assert.Equal(("Алматы", "located", "subject"),
+            ((string)report["located"]!, (string)report["places"]![0]!["rel"]!, (string)report["subjects"]![0]!["rel"]!));
+    }
+
+    [Fact]
+    public void From_GivenUriThatIsNoUri_LeftOutStillValid()
+    {
+        var e = Forum();
+        e = e with { Members = [e.Members[0] with { Subjects = [new ConceptDocument(null, null, "not a uri"), new ConceptDocument("media", null, "nor this")] }, .. e.Members.Skip(1)] };
+        var item = NinjsDocument.From(e);
+        Assert.Empty(NinjsSchema.Errors(item));
+        Assert.Equal([(null, "not a uri"), ("media", null)], item["subjects"]!.AsArray().Where(s => (string)s!["rel"]! == "subject")
+            .Select(s => ((string?)s!["name"], (string?)s["literal"])));
+    }
+
+    [Theory]
+    [InlineData("seeds.ninjs.json")]
+    [InlineData("forum-event.ninjs.json")]
+    public void Schema_SampleFeed_Valid(string file)
+    {
+        using var document = JsonDocument.Parse(File.ReadAllText(Path.Combine(TestCorpus.CorpusDirectory, "feeds", file)));
+        var items = document.RootElement.ValueKind == JsonValueKind.Array ? document.RootElement.EnumerateArray().ToList() : [document.RootElement];
+        Assert.All(items, item => Assert.Empty(NinjsSchema.Errors(item)));
     }
 }

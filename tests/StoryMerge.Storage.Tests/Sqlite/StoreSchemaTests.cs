@@ -131,9 +131,50 @@ public class StoreSchemaTests
         Assert.Equal(StoreSchema.Version, UserVersion(fixture.Path));
     }
 
+    [Fact]
+    public void Open_DatabaseOfSchemaVersion5_GainsTheTimeAndConceptColumnsKeepingItsStories()
+    {
+        using var fixture = new StoreFixture();
+        foreach (var story in StoryMerge.Core.Tests.TestCorpus.Seeds()) fixture.Ingestor.Ingest(story);
+        fixture.Reopen();
+        Execute(fixture.Path, WithoutVersion6 + "PRAGMA user_version = 5;");
+        Assert.DoesNotContain("published_at", StoryColumns(fixture.Path));
+
+        var old = fixture.Store.LoadStory(1)!;
+
+        Assert.Equal((StoreSchema.Version, 5L), (UserVersion(fixture.Path), fixture.Store.StoryCount()));
+        Assert.Equal((StoryMerge.Core.Tests.TestCorpus.Seed(old.Id.Value).Published, (DateTimeOffset?)null, 0), (old.Published, old.PublishedAt, old.Located.Count));
+        fixture.Reopen();
+        Assert.Superset(new HashSet<string> { "published_at", "located", "subjects" }, StoryColumns(fixture.Path).ToHashSet());
+    }
+
+    private static void Execute(string path, string sql)
+    {
+        using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    private static List<string> StoryColumns(string path)
+    {
+        using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT name FROM pragma_table_info('stories')";
+        using var reader = command.ExecuteReader();
+        var names = new List<string>();
+        while (reader.Read()) names.Add(reader.GetString(0));
+        return names;
+    }
+
+    /// <summary>Takes away what migration 6 adds: the stories' time, places and subjects.</summary>
+    private const string WithoutVersion6 = "ALTER TABLE stories DROP COLUMN published_at; ALTER TABLE stories DROP COLUMN located; ALTER TABLE stories DROP COLUMN subjects; ";
+
     private const string Version2 = "DROP TABLE feed_items; DROP TABLE feed_state; DROP TABLE story_aliases; PRAGMA user_version = 2;";
 
-    /// <summary>The seeds filed into a database then turned into an older schema's: the full-text index of versions 1–4 back, the store state gone, then <paramref name="downgrade"/>; closed, to be opened again.</summary>
+    /// <summary>The seeds filed into a database then turned into an older schema's: the full-text index of versions 1–4 back, the store state and the columns of version 6 gone, then <paramref name="downgrade"/>; closed, to be opened again.</summary>
     private static StoreFixture SeedsInOlderDatabase(string downgrade)
     {
         var fixture = new StoreFixture();
@@ -146,7 +187,7 @@ public class StoreSchemaTests
             CREATE VIRTUAL TABLE story_index USING fts5(keys, content='', contentless_delete=1, detail=none, tokenize="ascii tokenchars ':#.%-'");
             CREATE VIRTUAL TABLE story_index_vocabulary USING fts5vocab(story_index, 'row');
             DROP TABLE store_state;
-            """ + downgrade;
+            """ + WithoutVersion6 + downgrade;
         command.ExecuteNonQuery();
         return fixture;
     }

@@ -74,4 +74,33 @@ public class StoryStoreTests
         Assert.Empty(fixture.Store.KeyFrequencies());
         Assert.Equal(0, fixture.Store.Index.Count);
     }
+
+    [Fact]
+    public void LoadStory_AfterReopen_KeepsTimeWithOffsetPlacesAndSubjects()
+    {
+        using var fixture = new StoreFixture();
+        var at = new DateTimeOffset(2025, 9, 29, 1, 30, 0, TimeSpan.FromHours(5));
+        Concept[] located = [new("Алматы", null, "http://sws.geonames.org/1526384/")];
+        Concept[] subjects = [new("медиа", "medtop:01000000", "http://cv.iptc.org/newscodes/mediatopic/01000000"), new(null, "medtop:11000000")];
+        fixture.Ingestor.Ingest(TestCorpus.Seed(TestCorpus.Kazakh) with { PublishedAt = at, Located = located, Subjects = subjects });
+        fixture.Reopen();
+
+        var story = fixture.Store.LoadStory(fixture.Store.FindStory(new StoryId(TestCorpus.Kazakh))!.Seq)!;
+
+        Assert.Equal((at, at.Offset, new DateOnly(2025, 9, 29)), (story.PublishedAt!.Value, story.PublishedAt.Value.Offset, story.Published!.Value));
+        Assert.Equal(located, story.Located);
+        Assert.Equal(subjects, story.Subjects);
+    }
+
+    [Fact]
+    public void LoadStory_DateAloneNoConcepts_NoTimeNoConcepts()
+    {
+        using var fixture = new StoreFixture();
+        fixture.Ingestor.Ingest(TestCorpus.Seed(TestCorpus.Kazakh));
+        fixture.Reopen();
+
+        var story = fixture.Store.LoadStory(fixture.Store.FindStory(new StoryId(TestCorpus.Kazakh))!.Seq)!;
+
+        Assert.Equal((TestCorpus.Seed(TestCorpus.Kazakh).Published, (DateTimeOffset?)null, 0, 0), (story.Published, story.PublishedAt, story.Located.Count, story.Subjects.Count));
+    }
 }

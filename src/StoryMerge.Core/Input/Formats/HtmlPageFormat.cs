@@ -31,8 +31,9 @@ public sealed class HtmlPageFormat : IStoryFormat
         }
         var body = article.IsReadable ? HtmlText.Collapse(ParagraphText(article.Content)) : null;
         var site = Meta("og:site_name") ?? (string.IsNullOrWhiteSpace(article.SiteName) ? null : article.SiteName);
-        var published = WireItem.ParseTime(Meta("article:published_time") ?? Meta("date"))
-                        ?? (article.PublicationDate is { } d ? new DateTimeOffset(DateTime.SpecifyKind(d, DateTimeKind.Utc)) : null);
+        // Readability's own date comes without its offset: the day is kept, not the time.
+        var published = PublicationTime.Parse(Meta("article:published_time") ?? Meta("date"))
+                        ?? (article.PublicationDate is { } d ? new PublicationTime(DateOnly.FromDateTime(d)) : null);
         var language = document.DocumentElement.GetAttribute("lang") ?? (string.IsNullOrWhiteSpace(article.Language) ? null : article.Language);
         var title = Meta("og:title") ?? (string.IsNullOrWhiteSpace(article.Title) ? null : article.Title);
         var item = new WireItem(WireItem.StableId(site, link ?? Path.GetFileName(origin)), title, body, language, published, site, link);

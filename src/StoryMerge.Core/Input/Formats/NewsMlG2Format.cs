@@ -9,9 +9,9 @@ namespace StoryMerge.Core.Input.Formats;
 /// id: the item's guid; title: contentMeta/headline; text: contentSet/inlineXML (XHTML, one line per paragraph) or
 /// inlineData; language: contentMeta/language/@tag, else the item's xml:lang; date: itemMeta/firstCreated, else
 /// contentMeta/contentCreated, else itemMeta/versionCreated, with its offset; source: itemMeta/provider (name,
-/// literal or qcode); url: itemMeta/link/@href, else contentSet/remoteContent/@href. <c>located</c> and
-/// <c>subject</c> are read into the text's dateline only as far as the story model has room: the located name leads
-/// the text when the body does not already name it. Items of another class (pictures, packages) are passed over.
+/// literal or qcode); url: itemMeta/link/@href, else contentSet/remoteContent/@href; located and subjects:
+/// contentMeta/located and contentMeta/subject, each its name (in the item's language when it has several), @qcode
+/// and @uri. Items of another class (pictures, packages) are passed over.
 /// </remarks>
 public sealed class NewsMlG2Format : IStoryFormat
 {
@@ -50,11 +50,27 @@ public sealed class NewsMlG2Format : IStoryFormat
         var provider = meta?.Element(G2 + "provider");
         var source = Value(provider?.Element(G2 + "name")) ?? provider?.Attribute("literal")?.Value ?? provider?.Attribute("qcode")?.Value;
         var language = content?.Element(G2 + "language")?.Attribute("tag")?.Value ?? item.Attribute(XNamespace.Xml + "lang")?.Value;
-        var published = WireItem.ParseTime(Value(meta?.Element(G2 + "firstCreated")) ?? Value(content?.Element(G2 + "contentCreated"))
-                                           ?? Value(meta?.Element(G2 + "versionCreated")));
+        var published = PublicationTime.Parse(Value(meta?.Element(G2 + "firstCreated")) ?? Value(content?.Element(G2 + "contentCreated"))
+                                              ?? Value(meta?.Element(G2 + "versionCreated")));
         var url = meta?.Elements(G2 + "link").Select(l => l.Attribute("href")?.Value).FirstOrDefault(h => h is not null)
                   ?? set?.Element(G2 + "remoteContent")?.Attribute("href")?.Value;
-        return new WireItem(item.Attribute("guid")?.Value, Value(content?.Element(G2 + "headline")), Body(set), language, published, source, url);
+        return new WireItem(item.Attribute("guid")?.Value, Value(content?.Element(G2 + "headline")), Body(set), language, published, source, url)
+        {
+            Located = Concepts(content, "located", language), Subjects = Concepts(content, "subject", language),
+        };
+    }
+
+    /// <summary>The concepts of the contentMeta's <paramref name="name"/> elements: name, qcode and uri; one without any is passed over.</summary>
+    private static List<Concept> Concepts(XElement? content, string name, string? language)
+    {
+        if (content is null) return [];
+        return content.Elements(G2 + name).Select(e =>
+        {
+            var names = e.Elements(G2 + "name").Where(n => !string.IsNullOrWhiteSpace(n.Value)).ToList();
+            var named = names.FirstOrDefault(n => n.Attribute(XNamespace.Xml + "lang")?.Value is { } l && language is not null
+                                                  && l.Split('-')[0].Equals(language.Split('-')[0], StringComparison.OrdinalIgnoreCase)) ?? names.FirstOrDefault();
+            return Concept.Of(named?.Value, e.Attribute("qcode")?.Value, e.Attribute("uri")?.Value);
+        }).OfType<Concept>().ToList();
     }
 
     /// <summary>The text of the first inline content: XHTML one line per block, or inline data as it is.</summary>

@@ -8,7 +8,9 @@ namespace StoryMerge.Core.Input.Formats;
 /// text (3.x/2.x bodies[], 1.x body_text / body_html), else the description; language; date: firstCreated, else
 /// contentCreated, else versionCreated (1.x: firstcreated, versioncreated), with its offset; source: an infoSource
 /// (role source/provider/originator), else copyrightHolder (1.x: copyrightholder); url: the uri when it is http(s),
-/// else an HTML rendition's href. An item without text (an event, a composite) gives only its associations.
+/// else an HTML rendition's href; located: places[] (1.x: place[]) and the located name when no place has it; subjects:
+/// subjects[] (1.x: subject[]), each entry's name, literal (1.x: code) and uri. An item without text (an event, a composite)
+/// gives only its associations.
 /// </remarks>
 public sealed class NinjsFormat : IStoryFormat
 {
@@ -73,10 +75,10 @@ public sealed class NinjsFormat : IStoryFormat
     /// <summary>A field of the wrong type, named; null when the item's fields are usable.</summary>
     private static string? Check(JsonElement item)
     {
-        foreach (var name in new[] { "uri", "language", "headline", "body_text", "body_html", "versionCreated", "firstCreated", "versioncreated", "firstcreated" })
+        foreach (var name in new[] { "uri", "language", "headline", "body_text", "body_html", "versionCreated", "firstCreated", "versioncreated", "firstcreated", "located" })
             if (item.TryGetProperty(name, out var v) && v.ValueKind is not (JsonValueKind.String or JsonValueKind.Null))
                 return $"field \"{name}\" must be a string, found {v.ValueKind.ToString().ToLowerInvariant()}";
-        foreach (var name in new[] { "headlines", "bodies" })
+        foreach (var name in new[] { "headlines", "bodies", "places", "subjects", "place", "subject" })
             if (item.TryGetProperty(name, out var v) && v.ValueKind != JsonValueKind.Array)
                 return $"field \"{name}\" must be an array, found {v.ValueKind.ToString().ToLowerInvariant()}";
         return null;
@@ -86,11 +88,35 @@ public sealed class NinjsFormat : IStoryFormat
     {
         var uri = String(item, "uri");
         var title = FromArray(item, "headlines", prefer: ["main", "simple", "title"]) ?? String(item, "headline") ?? String(item, "title");
-        var published = WireItem.ParseTime(String(item, "firstCreated") ?? String(item, "firstcreated") ?? String(item, "contentCreated")
-                                           ?? String(item, "versionCreated") ?? String(item, "versioncreated"));
+        var published = PublicationTime.Parse(String(item, "firstCreated") ?? String(item, "firstcreated") ?? String(item, "contentCreated")
+                                              ?? String(item, "versionCreated") ?? String(item, "versioncreated"));
         var source = InfoSource(item) ?? String(item, "copyrightHolder") ?? String(item, "copyrightholder");
         string? url = uri is not null && (uri.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || uri.StartsWith("https://", StringComparison.OrdinalIgnoreCase)) ? uri : Rendition(item);
-        return new WireItem(uri, title is null ? null : HtmlText.ToText(title), body, String(item, "language"), published, source, url);
+        var places = Concepts(item, "places").Concat(Concepts(item, "place")).ToList();
+        // The located name usually repeats a place's, which carries its uri: the place is kept.
+        if (Concept.Of(String(item, "located")) is { } located && !places.Any(p => p.Name == located.Name)) places.Insert(0, located);
+        return new WireItem(uri, title is null ? null : HtmlText.ToText(title), body, String(item, "language"), published, source, url)
+        {
+            Located = places, Subjects = Concepts(item, "subjects").Concat(Concepts(item, "subject")).ToList(),
+        };
+    }
+
+    /// <summary>
+    /// The concepts of an array of {name, literal, uri} objects (1.x: {name, code, scheme}, the uri being the scheme
+    /// and the code when the scheme is a web address ending in "/", as IPTC's are); an entry with none of them is passed over.
+    /// </summary>
+    private static IEnumerable<Concept> Concepts(JsonElement item, string name)
+    {
+        if (Property(item, name) is not { ValueKind: JsonValueKind.Array } array) return [];
+        return array.EnumerateArray().Where(e => e.ValueKind == JsonValueKind.Object).Select(e =>
+        {
+            var code = String(e, "code");
+            var scheme = String(e, "scheme");
+            var uri = String(e, "uri") ?? (code is not null && scheme is not null && scheme.EndsWith('/')
+                                           && (scheme.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || scheme.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
+                ? scheme + code : null);
+            return Concept.Of(String(e, "name"), String(e, "literal") ?? code, uri);
+        }).OfType<Concept>().ToList();
     }
 
     /// <summary>The item's text: a plain body, else a marked-up body as text, else a description; null when it has none.</summary>

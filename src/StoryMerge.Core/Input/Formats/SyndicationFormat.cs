@@ -72,7 +72,7 @@ public sealed class SyndicationFormat : IStoryFormat
                 break;
         }
         var body = HtmlText.ToText(string.IsNullOrWhiteSpace(content) ? item.Description : content);
-        return new WireItem(item.Id, HtmlText.ToText(item.Title), body, language, WireItem.ParseTime(published), source, item.Link);
+        return new WireItem(item.Id, HtmlText.ToText(item.Title), body, language, PublicationTime.Parse(published), source, item.Link);
     }
 
     /// <summary>The line of each item element, in document order (XML feeds); none for JSON Feed.</summary>

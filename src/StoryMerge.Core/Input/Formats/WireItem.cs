@@ -6,9 +6,18 @@ namespace StoryMerge.Core.Input.Formats;
 
 /// <summary>The fields a wire or feed item carries, as read, before they become a <see cref="Story"/>.</summary>
 /// <param name="Id">The item's own id (RSS guid, Atom id, ninjs uri, NewsML-G2 guid); null when it has none.</param>
-/// <param name="Published">The publication time with the offset the item gave; the story keeps the date in that zone.</param>
-public sealed record WireItem(string? Id, string? Title, string? Text, string? Language, DateTimeOffset? Published, string? Source, string? Url)
+/// <param name="Published">The publication time with the offset the item gave (the story keeps the date in that zone), or its date alone.</param>
+public sealed record WireItem(string? Id, string? Title, string? Text, string? Language, PublicationTime? Published, string? Source, string? Url)
 {
+    /// <summary>Most places and most subjects a story keeps from one item; the rest are passed over.</summary>
+    public const int MaxConcepts = 50;
+
+    /// <summary>Places the item gives: NewsML-G2 and ninjs <c>located</c>, ninjs <c>places</c>.</summary>
+    public IReadOnlyList<Concept> Located { get; init; } = [];
+
+    /// <summary>Subjects the item gives: NewsML-G2 <c>subject</c>, ninjs <c>subjects</c>.</summary>
+    public IReadOnlyList<Concept> Subjects { get; init; } = [];
+
     /// <summary>The story this item gives, or a failed item naming what is missing or wrong.</summary>
     /// <remarks>
     /// An item without an id gets a stable one from its source and link (the same item read twice gets the same id);
@@ -29,9 +38,11 @@ public sealed record WireItem(string? Id, string? Title, string? Text, string? L
             try { language = new LanguageTag(code); }
             catch (ArgumentException) { return Fail($"language \"{Language}\" is not a language code"); }
         }
-        DateOnly? date = Published is { } p ? DateOnly.FromDateTime(p.DateTime) : null;
         var title = string.IsNullOrWhiteSpace(Title) ? null : Title.Trim();
-        var story = new Story(new StoryId(id), text, title, language, date, Blank(Source), Blank(Url));
+        var story = new Story(new StoryId(id), text, title, language, Published?.Day, Blank(Source), Blank(Url))
+        {
+            PublishedAt = Published?.At, Located = Kept(Located), Subjects = Kept(Subjects),
+        };
         return new ReadItem(story, null, null, origin, line, line is null ? index : null);
 
         ReadItem Fail(string error) => new(null, null, error, origin, line, line is null ? index : null);
@@ -45,7 +56,7 @@ public sealed record WireItem(string? Id, string? Title, string? Text, string? L
         {
             Id = LinkOnlyId,
             Title = Title ?? page.Title, Text = page.Text, Language = Language ?? (page.Language.IsKnown ? page.Language.Code : null),
-            Published = Published ?? (page.Published is { } d ? new DateTimeOffset(d.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) : null),
+            Published = Published ?? (page.PublishedAt is { } at ? new PublicationTime(at) : page.Published is { } d ? new PublicationTime(d) : null),
             Source = Source ?? page.Source, Url = Url ?? page.Url,
         }).ToReadItem(origin, line, index);
     }
@@ -88,6 +99,10 @@ public sealed record WireItem(string? Id, string? Title, string? Text, string? L
         string[] layouts = ["d MMM yyyy HH:mm:ss zzz", "d MMM yyyy HH:mm zzz", "d MMM yy HH:mm:ss zzz"];
         return DateTimeOffset.TryParseExact($"{rest} {offset}", layouts, CultureInfo.InvariantCulture, DateTimeStyles.None, out parsed) ? parsed : null;
     }
+
+    /// <summary>Each concept once, in the item's order, at most <see cref="MaxConcepts"/>.</summary>
+    private static IReadOnlyList<Concept> Kept(IReadOnlyList<Concept> concepts) =>
+        concepts.Count == 0 ? [] : concepts.Distinct().Take(MaxConcepts).ToList();
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

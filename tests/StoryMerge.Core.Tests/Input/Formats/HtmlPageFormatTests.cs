@@ -37,4 +37,11 @@ public class HtmlPageFormatTests
     [Fact]
     public void Read_PageWithoutArticle_FailsAsNoText() =>
         Assert.Contains("no text", Assert.Single(_format.Read("<!DOCTYPE html><html><body><nav><a href='/'>Home</a></nav></body></html>", "p.html")).Error);
+
+    [Fact]
+    public void Read_ArticlePage_KeepsPublishedTimeWithItsOffset()
+    {
+        var at = Page().PublishedAt!.Value;
+        Assert.Equal((new DateTimeOffset(2025, 9, 29, 14, 20, 0, TimeSpan.FromHours(5)), TimeSpan.FromHours(5)), (at, at.Offset));
+    }
 }

@@ -68,4 +68,52 @@ public class NinjsFormatTests
         var items = Samples.Read(_format, Samples.NinjsStandard("003_associations_example.json"));
         Assert.Equal("http://www.businesswire.com/news/home/20130515006361/en", Assert.Single(items).Story!.Id.Value);
     }
+
+    [Fact]
+    public void Read_SeedArray_KeepsFirstCreatedWithItsOffset()
+    {
+        var story = Samples.Item(Samples.Read(_format, Samples.Feed("seeds.ninjs.json")), TestCorpus.RussianA);
+        Assert.Equal((new DateTimeOffset(2025, 9, 29, 9, 5, 0, TimeSpan.FromHours(3)), TimeSpan.FromHours(3)), (story.PublishedAt!.Value, story.PublishedAt.Value.Offset));
+    }
+
+    [Fact]
+    public void Read_SeedArray_PlaceWithUriStandsForTheLocatedName()
+    {
+        var story = Samples.Item(Samples.Read(_format, Samples.Feed("seeds.ninjs.json")), TestCorpus.RussianA);
+        Assert.Equal([new Concept("Алматы", null, Samples.AlmatyUri)], story.Located);
+    }
+
+    [Fact]
+    public void Read_SeedArray_SubjectsWithLiteralAndUri()
+    {
+        var story = Samples.Item(Samples.Read(_format, Samples.Feed("seeds.ninjs.json")), TestCorpus.Kazakh);
+        Assert.Equal([new Concept("өнер, мәдениет, ойын-сауық және БАҚ", "medtop:01000000", Samples.MediaUri)], story.Subjects);
+    }
+
+    [Fact]
+    public void Read_EventWithAssociations_ReportsKeepTheirConcepts() =>
+        Assert.All(Samples.Read(_format, Samples.Feed("forum-event.ninjs.json")), i => Assert.Equal((1, 1), (i.Story!.Located.Count, i.Story.Subjects.Count)));
+
+    [Fact]
+    public void Read_Ninjs1_TimePlaceAndSubjectFromLegacyFields()
+    {
+        var story = Assert.Single(Samples.Read(_format, Samples.Feed("forum-legacy.ninjs1.json"))).Story!;
+        Assert.Equal(new DateTimeOffset(2025, 9, 29, 14, 20, 0, TimeSpan.FromHours(5)), story.PublishedAt);
+        Assert.Equal([new Concept("Алматы", "1526384", "http://sws.geonames.org/1526384")], story.Located);
+        Assert.Equal([new Concept("arts, culture, entertainment and media", "01000000", Samples.MediaUri)], story.Subjects);
+    }
+
+    [Fact]
+    public void Read_LocatedNameAlone_APlaceByName()
+    {
+        var story = Assert.Single(_format.Read("""{"uri":"urn:x:1","body_text":"Текст.","located":"Астана","firstCreated":"2025-09-29"}""", "x.json")).Story!;
+        Assert.Equal((new Concept("Астана"), (DateTimeOffset?)null), (Assert.Single(story.Located), story.PublishedAt));
+    }
+
+    [Theory]
+    [InlineData("""{"uri":"urn:x:1","body_text":"Текст.","places":"Алматы"}""", "field \"places\" must be an array, found string")]
+    [InlineData("""{"uri":"urn:x:1","body_text":"Текст.","subject":{"name":"media"}}""", "field \"subject\" must be an array, found object")]
+    [InlineData("""{"uri":"urn:x:1","body_text":"Текст.","located":["Алматы"]}""", "field \"located\" must be a string, found array")]
+    public void Read_ConceptFieldOfTheWrongType_FailsNamingIt(string json, string error) =>
+        Assert.Equal(error, Assert.Single(_format.Read(json, "x.json")).Error);
 }

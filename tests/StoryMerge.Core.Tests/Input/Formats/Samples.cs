@@ -10,6 +10,12 @@ internal static class Samples
 
     public static string Feed(string name) => Path.Combine(FeedsDirectory, name);
 
+    /// <summary>Almaty's GeoNames uri, where the samples' forum reports are located.</summary>
+    public const string AlmatyUri = "http://sws.geonames.org/1526384/";
+
+    /// <summary>The IPTC Media Topic every sample is tagged with (qcode medtop:01000000).</summary>
+    public const string MediaUri = "http://cv.iptc.org/newscodes/mediatopic/01000000";
+
     public static string NinjsStandard(string name) => Path.Combine(TestCorpus.RepositoryRoot, "standards", "ninjs", name);
 
     public static List<ReadItem> Read(IStoryFormat format, string path) => format.Read(File.ReadAllText(path), path).ToList();

@@ -69,4 +69,14 @@ public class SyndicationFormatTests
     [Fact]
     public void Read_EmptyChannel_NoItems() =>
         Assert.Empty(_format.Read("<rss version=\"2.0\"><channel><title>t</title></channel></rss>", "f.rss"));
+
+    [Theory]
+    [InlineData("seeds.rss")]
+    [InlineData("seeds.atom")]
+    [InlineData("seeds.feed.json")]
+    public void Read_SeedFeed_KeepsTimeWithItsOffset(string file)
+    {
+        var story = Samples.Item(Samples.Read(_format, Samples.Feed(file)), TestCorpus.RussianA);
+        Assert.Equal((new DateTimeOffset(2025, 9, 29, 9, 5, 0, TimeSpan.FromHours(3)), TimeSpan.FromHours(3)), (story.PublishedAt!.Value, story.PublishedAt.Value.Offset));
+    }
 }

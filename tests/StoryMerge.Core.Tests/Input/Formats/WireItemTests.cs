@@ -31,4 +31,20 @@ public class WireItemTests
     [Fact]
     public void ToReadItem_TitleOnly_FailsAsNoText() =>
         Assert.StartsWith("no text", new WireItem("a", "Заголовок", " ", null, null, null, null).ToReadItem("f", null, 3).Error);
+
+    [Fact]
+    public void ToReadItem_RepeatedAndManySubjects_EachOnceAtMostTheLimit()
+    {
+        var subjects = Enumerable.Range(0, WireItem.MaxConcepts + 5).Select(i => new Concept($"s{i}")).Prepend(new Concept("s0")).ToList();
+        var story = new WireItem("a", null, "Текст.", null, null, null, null) { Subjects = subjects }.ToReadItem("f", null, 1).Story!;
+        Assert.Equal(Enumerable.Range(0, WireItem.MaxConcepts).Select(i => new Concept($"s{i}")), story.Subjects);
+    }
+
+    [Fact]
+    public void WithPage_PageDateAlone_StaysADate()
+    {
+        var page = new Story(new StoryId("p"), "Текст страницы.", Published: new DateOnly(2025, 9, 29));
+        var story = new WireItem("a", null, null, null, null, null, "https://example.org/a").WithPage(page, "f", null, 1).Story!;
+        Assert.Equal((new DateOnly(2025, 9, 29), (DateTimeOffset?)null), (story.Published, story.PublishedAt));
+    }
 }
