@@ -28,6 +28,14 @@ public sealed record IndexTerms(IReadOnlyList<string> Keys, IReadOnlyList<string
             tokens.Where(t => !t.IsStopWord && !t.IsNumber).Select(t => t.Neutral).Where(Indexable).Distinct(StringComparer.Ordinal).ToList());
     }
 
+    /// <summary>The given keys with neutral words already chosen (as <see cref="Of(IEnumerable{string}, IEnumerable{Core.Analysis.Token})"/> chose them).</summary>
+    public static IndexTerms Of(IEnumerable<string> keys, IReadOnlyList<string> words)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        ArgumentNullException.ThrowIfNull(words);
+        return new IndexTerms(keys.Where(Indexable).Distinct(StringComparer.Ordinal).ToList(), words);
+    }
+
     /// <summary>Whether a key or term goes into the index: not empty and at most <see cref="MaxTermLength"/> characters.</summary>
     public static bool Indexable(string term) => term.Length is > 0 and <= MaxTermLength;
 }

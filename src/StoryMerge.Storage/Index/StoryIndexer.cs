@@ -5,9 +5,10 @@ namespace StoryMerge.Storage.Index;
 
 /// <summary>Makes the index entries of stored stories from the store, for repairing and rebuilding the index.</summary>
 /// <remarks>
-/// The keys are the stored features' (the ones scoring reads, whatever the configuration is now); the neutral words
-/// come from analysing the stored text again, in parallel. A story the analysis now refuses (a lower
-/// analysis.maxStoryChars) is indexed with its keys and no words.
+/// The keys are the stored features' (the ones scoring reads, whatever the configuration is now), and so are the
+/// neutral words when the features keep them (stories stored since they do: a repair after a crash then reads and
+/// indexes, with no analysis). A story stored before has its text analysed again, in parallel; one the analysis now
+/// refuses (a lower analysis.maxStoryChars) is indexed with its keys and no words.
 /// </remarks>
 public sealed class StoryIndexer(DedupPipeline pipeline, StoryStore store)
 {
@@ -16,18 +17,25 @@ public sealed class StoryIndexer(DedupPipeline pipeline, StoryStore store)
     {
         ArgumentNullException.ThrowIfNull(seqs);
         var features = store.LoadFeatures(seqs).ToDictionary(f => f.Seq);
-        var stories = seqs.Where(features.ContainsKey).Select(seq => (Seq: seq, Story: store.LoadStory(seq)!)).ToList();
-        var entries = new StoryIndexEntry[stories.Count];
-        Parallel.For(0, stories.Count, i =>
+        var words = store.LoadIndexWords(seqs);
+        var present = seqs.Where(features.ContainsKey).ToList();
+        // Texts read on this thread (the store's connection is not shared), analysed in parallel.
+        var texts = present.Where(seq => words.GetValueOrDefault(seq) is null).ToDictionary(seq => seq, seq => store.LoadStory(seq)!);
+        var entries = new StoryIndexEntry[present.Count];
+        Parallel.For(0, present.Count, i =>
         {
-            var (seq, story) = stories[i];
-            var stored = features[seq];
-            IReadOnlyList<Core.Analysis.Token> tokens;
-            try { tokens = pipeline.Analyze(story).Tokens; }
-            catch (ArgumentException) { tokens = []; }
-            entries[i] = new StoryIndexEntry(seq, story.Id, stored.Features.Language, story.Published, stored.EventId,
-                IndexTerms.Of(stored.Features.Keys.All, tokens));
+            var stored = features[present[i]];
+            var terms = texts.TryGetValue(stored.Seq, out var story)
+                ? IndexTerms.Of(stored.Features.Keys.All, Tokens(story))
+                : IndexTerms.Of(stored.Features.Keys.All, words[stored.Seq]!);
+            entries[i] = new StoryIndexEntry(stored.Seq, stored.Features.Id, stored.Features.Language, stored.Features.Published, stored.EventId, terms);
         });
         return entries;
+    }
+
+    private IReadOnlyList<Core.Analysis.Token> Tokens(Story story)
+    {
+        try { return pipeline.Analyze(story).Tokens; }
+        catch (ArgumentException) { return []; }
     }
 }

@@ -14,9 +14,9 @@ public sealed class PreparedStory
         Analysis = analysis;
         ContentHash = Online.ContentHash.Of(analysis.Story.Text);
         SampleRank = SampledBackgrounds.SampleRank(analysis.Id.Value);
-        EncodedFeatures = FeatureCodec.Encode(analysis.Features);
-        Features = FeatureCodec.Decode(analysis.Id, analysis.Language, analysis.Story.Published, EncodedFeatures);
         IndexTerms = IndexTerms.Of(analysis);
+        EncodedFeatures = FeatureCodec.Encode(analysis.Features, IndexTerms.Words);
+        Features = FeatureCodec.Decode(analysis.Id, analysis.Language, analysis.Story.Published, EncodedFeatures);
         Alone = new EventMerger().Merge([analysis]);
     }
 

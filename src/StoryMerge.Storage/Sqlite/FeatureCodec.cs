@@ -7,15 +7,19 @@ namespace StoryMerge.Storage.Sqlite;
 /// <summary>Writes a story's match features (keys by family and vector) as one compact blob, and reads them back.</summary>
 /// <remarks>
 /// The vector is kept as 16-bit floats: half the bytes of the analysis' 32-bit floats, and a cosine from them differs
-/// by well under 0.001. Keys are kept as text because their weights change as the archive grows.
+/// by well under 0.001. Keys are kept as text because their weights change as the archive grows. Format 2 adds the
+/// neutral words the index holds for search by text, so repairing the index after a crash needs no analysis; a
+/// format-1 blob (written before) has none.
 /// </remarks>
 public static class FeatureCodec
 {
-    private const byte FormatVersion = 1;
+    private const byte FormatVersion = 2;
 
-    public static byte[] Encode(MatchFeatures features)
+    /// <param name="words">The story's neutral words as the index takes them (<see cref="Index.IndexTerms.Words"/>).</param>
+    public static byte[] Encode(MatchFeatures features, IReadOnlyList<string> words)
     {
         ArgumentNullException.ThrowIfNull(features);
+        ArgumentNullException.ThrowIfNull(words);
         using var buffer = new MemoryStream();
         using (var writer = new BinaryWriter(buffer, Encoding.UTF8, leaveOpen: true))
         {
@@ -28,6 +32,8 @@ public static class FeatureCodec
             }
             writer.Write7BitEncodedInt(features.Vector.Length);
             foreach (var v in features.Vector) writer.Write((Half)v);
+            writer.Write7BitEncodedInt(words.Count);
+            foreach (var word in words) writer.Write(word);
         }
         return buffer.ToArray();
     }
@@ -39,8 +45,7 @@ public static class FeatureCodec
         try
         {
             using var reader = new BinaryReader(new MemoryStream(blob), Encoding.UTF8);
-            var version = reader.ReadByte();
-            if (version != FormatVersion) throw new InvalidDataException($"features of story '{id}' have format {version}; this build reads format {FormatVersion}");
+            ReadVersion(reader, id);
             var families = new HashSet<string>[4];
             for (int f = 0; f < families.Length; f++)
             {
@@ -57,5 +62,37 @@ public static class FeatureCodec
         {
             throw new InvalidDataException($"features of story '{id}' are truncated", e);
         }
+    }
+
+    /// <summary>The neutral words kept with the features; null for a blob written before they were kept (format 1).</summary>
+    /// <exception cref="InvalidDataException">The blob is not features this version wrote.</exception>
+    public static IReadOnlyList<string>? Words(StoryId id, byte[] blob)
+    {
+        ArgumentNullException.ThrowIfNull(blob);
+        try
+        {
+            using var reader = new BinaryReader(new MemoryStream(blob), Encoding.UTF8);
+            if (ReadVersion(reader, id) == 1) return null;
+            for (int f = 0; f < 4; f++)
+            {
+                int count = reader.Read7BitEncodedInt();
+                for (int i = 0; i < count; i++) reader.ReadString();
+            }
+            reader.BaseStream.Seek(2L * reader.Read7BitEncodedInt(), SeekOrigin.Current);
+            var words = new string[reader.Read7BitEncodedInt()];
+            for (int i = 0; i < words.Length; i++) words[i] = reader.ReadString();
+            return words;
+        }
+        catch (EndOfStreamException e)
+        {
+            throw new InvalidDataException($"features of story '{id}' are truncated", e);
+        }
+    }
+
+    private static byte ReadVersion(BinaryReader reader, StoryId id)
+    {
+        var version = reader.ReadByte();
+        if (version is not (1 or FormatVersion)) throw new InvalidDataException($"features of story '{id}' have format {version}; this build reads formats 1 and {FormatVersion}");
+        return version;
     }
 }

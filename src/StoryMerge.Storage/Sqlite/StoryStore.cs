@@ -218,6 +218,15 @@ public sealed partial class StoryStore : IDisposable
         return Query($"SELECT {FeatureColumns} WHERE seq IN (SELECT value FROM json_each($seqs))", ReadFeatures, ("$seqs", SeqList(seqs)));
     }
 
+    /// <summary>The neutral words kept with each of these stories' features, by seq (null for a story stored before they were kept).</summary>
+    public Dictionary<long, IReadOnlyList<string>?> LoadIndexWords(IReadOnlyCollection<long> seqs)
+    {
+        if (seqs.Count == 0) return [];
+        return Query("SELECT seq, id, features FROM stories WHERE seq IN (SELECT value FROM json_each($seqs))",
+            r => (Seq: r.GetInt64(0), Words: FeatureCodec.Words(new StoryId(r.GetString(1)), (byte[])r.GetValue(2))), ("$seqs", SeqList(seqs)))
+            .ToDictionary(x => x.Seq, x => x.Words);
+    }
+
     /// <summary>The <paramref name="count"/> stories stored last (highest seq first).</summary>
     public IReadOnlyList<StoredFeatures> LatestFeatures(int count) => Query(
         $"SELECT {FeatureColumns} ORDER BY seq DESC LIMIT $n", ReadFeatures, ("$n", count));

@@ -12,7 +12,7 @@ public class FeatureCodecTests
     {
         var features = TestCorpus.Pipeline.Analyze(TestCorpus.Seed(TestCorpus.Kazakh)).Features;
 
-        var decoded = FeatureCodec.Decode(features.Id, features.Language, features.Published, FeatureCodec.Encode(features));
+        var decoded = FeatureCodec.Decode(features.Id, features.Language, features.Published, FeatureCodec.Encode(features, []));
 
         foreach (var family in Enum.GetValues<KeyFamily>())
             Assert.Equal(features.Keys.Of(family).Order(StringComparer.Ordinal), decoded.Keys.Of(family).Order(StringComparer.Ordinal));
@@ -23,7 +23,7 @@ public class FeatureCodecTests
     public void Decode_EmptyStory_RoundTrips()
     {
         var empty = new MatchFeatures(new StoryId("e"), default, null, MatchKeys.Empty, new float[64]);
-        var decoded = FeatureCodec.Decode(empty.Id, empty.Language, null, FeatureCodec.Encode(empty));
+        var decoded = FeatureCodec.Decode(empty.Id, empty.Language, null, FeatureCodec.Encode(empty, []));
         Assert.Equal(0, decoded.Keys.Count);
         Assert.All(decoded.Vector, v => Assert.Equal(0f, v));
     }
@@ -32,8 +32,27 @@ public class FeatureCodecTests
     public void Decode_TruncatedBlob_ThrowsNamingTheStory()
     {
         var features = TestCorpus.Pipeline.Analyze(TestCorpus.Seed(TestCorpus.RussianA)).Features;
-        var blob = FeatureCodec.Encode(features);
+        var blob = FeatureCodec.Encode(features, []);
         var error = Assert.Throws<InvalidDataException>(() => FeatureCodec.Decode(features.Id, features.Language, null, blob[..(blob.Length / 2)]));
         Assert.Contains(TestCorpus.RussianA, error.Message);
+    }
+
+    [Fact]
+    public void Words_OfEncode_GivesTheWordsKept()
+    {
+        var features = TestCorpus.Pipeline.Analyze(TestCorpus.Seed(TestCorpus.Kazakh)).Features;
+        Assert.Equal(["almaty", "forum"], FeatureCodec.Words(features.Id, FeatureCodec.Encode(features, ["almaty", "forum"])));
+    }
+
+    [Fact]
+    public void Decode_FormatOneBlob_ReadsTheFeaturesWithNoWords()
+    {
+        var features = TestCorpus.Pipeline.Analyze(TestCorpus.Seed(TestCorpus.RussianA)).Features;
+        var blob = FeatureCodec.Encode(features, []);
+        blob[0] = 1;   // format 1 ended after the vector
+        var formatOne = blob[..^1];
+
+        Assert.Equal(features.Keys.Count, FeatureCodec.Decode(features.Id, features.Language, null, formatOne).Keys.Count);
+        Assert.Null(FeatureCodec.Words(features.Id, formatOne));
     }
 }
