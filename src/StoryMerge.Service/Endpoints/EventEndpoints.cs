@@ -82,9 +82,9 @@ public static class EventEndpoints
         IReadOnlyList<EventRow> Rows() => EventListing.List(gate.Store, gate.Ingestor.Canonical, text => gate.Ingestor.Search(text), from, language, q,
             size + 1, (number - 1) * size, rebuildStale: false);
         var rows = await gate.RunAsync(Rows, cancellation);
-        // Titles and conflict counts of events that grew are made current first, each rebuilt outside the turn.
+        // Titles and conflict counts of events that grew are made current first, rebuilt together outside the turn.
         var stale = rows.Take(size).Where(r => r.Dirty).Select(r => r.Id).ToList();
-        foreach (var id in stale) await gate.CanonicalAsync(id, cancellation);
+        await gate.RefreshAsync(stale, cancellation);
         if (stale.Count > 0) rows = await gate.RunAsync(Rows, cancellation);
         return TypedResults.Ok(new EventPage(number, size, rows.Count > size, rows.Take(size).Select(EventSummary.From).ToList()));
     }
@@ -120,6 +120,7 @@ public static class EventEndpoints
     {
         var (body, problem) = await RequestBody.ReadJsonAsync<ResolveRequest>(request, settings.MaxBodyBytes, json.Value.SerializerOptions, cancellation);
         if (problem is not null) return problem;
+        await gate.CanonicalAsync(id, cancellation);   // a stale record rebuilt outside the editor's turn, which then finds it current
         return await Edit(gate, cancellation, editor =>
         {
             var document = editor.Resolve(id, factId, body!.Value);

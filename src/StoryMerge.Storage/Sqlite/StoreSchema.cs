@@ -138,6 +138,11 @@ public static class StoreSchema
         CREATE TABLE store_state (name TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID;
         INSERT INTO store_state (name, value) VALUES ('index_changes', 1);
         """,
+        // 6: what merging reads of each story's analysis, so rebuilding an event's canonical record analyses nothing.
+        """
+        -- MergeFeatureCodec blob; NULL for a story filed before schema 6 (analysed once when its event is next rebuilt, then kept).
+        ALTER TABLE stories ADD COLUMN merge_features BLOB;
+        """,
     ];
 
     /// <summary>The schema version this build writes.</summary>

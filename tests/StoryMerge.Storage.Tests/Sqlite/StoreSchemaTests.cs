@@ -133,7 +133,7 @@ public class StoreSchemaTests
 
     private const string Version2 = "DROP TABLE feed_items; DROP TABLE feed_state; DROP TABLE story_aliases; PRAGMA user_version = 2;";
 
-    /// <summary>The seeds filed into a database then turned into an older schema's: the full-text index of versions 1–4 back, the store state gone, then <paramref name="downgrade"/>; closed, to be opened again.</summary>
+    /// <summary>The seeds filed into a database then turned into an older schema's: the full-text index of versions 1–4 back, the store state and merge features gone, then <paramref name="downgrade"/>; closed, to be opened again.</summary>
     private static StoreFixture SeedsInOlderDatabase(string downgrade)
     {
         var fixture = new StoreFixture();
@@ -146,6 +146,7 @@ public class StoreSchemaTests
             CREATE VIRTUAL TABLE story_index USING fts5(keys, content='', contentless_delete=1, detail=none, tokenize="ascii tokenchars ':#.%-'");
             CREATE VIRTUAL TABLE story_index_vocabulary USING fts5vocab(story_index, 'row');
             DROP TABLE store_state;
+            ALTER TABLE stories DROP COLUMN merge_features;
             """ + downgrade;
         command.ExecuteNonQuery();
         return fixture;
