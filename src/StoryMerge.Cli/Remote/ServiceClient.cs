@@ -97,7 +97,7 @@ public sealed class ServiceClient : IDisposable
         var content = new ByteArrayContent(Body(stories));
         content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
         try { return await _http.PostAsync("api/stories/batch", content, cancellation); }
-        catch (HttpRequestException e) { throw new ServiceException($"cannot reach the service at {Server}: {e.Message}", e); }
+        catch (HttpRequestException e) { throw new ServiceException($"cannot reach the service at {Server}: {UserMessage.Of(e)}", e); }
         catch (TaskCanceledException e) when (!cancellation.IsCancellationRequested)
         {
             throw new ServiceException($"the service at {Server} did not answer within {_http.Timeout.TotalMinutes:0} minutes", e);

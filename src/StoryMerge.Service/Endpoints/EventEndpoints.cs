@@ -61,9 +61,14 @@ public static class EventEndpoints
     }
 
     private static async Task<IResult> List(StoreGate gate, CancellationToken cancellation,
-        int? page = null, int? pageSize = null, string? since = null, string? lang = null, string? q = null)
+        string? page = null, string? pageSize = null, string? since = null, string? lang = null, string? q = null)
     {
-        int number = page ?? 1, size = pageSize ?? DefaultPageSize;
+        // Bound as text and read here: a number that does not parse is a 400 naming it, not the framework's bare 400.
+        int number = 1, size = DefaultPageSize;
+        if (!string.IsNullOrWhiteSpace(page) && !int.TryParse(page, NumberStyles.None, CultureInfo.InvariantCulture, out number))
+            return Problems.Invalid("page", $"page '{page}' is not a page number like 2");
+        if (!string.IsNullOrWhiteSpace(pageSize) && !int.TryParse(pageSize, NumberStyles.None, CultureInfo.InvariantCulture, out size))
+            return Problems.Invalid("pageSize", $"pageSize '{pageSize}' is not a number of events like 20");
         if (number < 1) return Problems.Invalid("page", "page counts from 1");
         if (size is < 1 or > MaxPageSize) return Problems.Invalid("pageSize", $"pageSize must be between 1 and {MaxPageSize}");
         DateOnly? from = null;

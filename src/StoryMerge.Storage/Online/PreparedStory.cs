@@ -35,7 +35,7 @@ public sealed class PreparedStory
         try { return Of(pipeline.Analyze(story)); }
         catch (ArgumentException e)
         {
-            rejection = e.Message;
+            rejection = UserMessage.Of(e);
             return null;
         }
     }

@@ -64,7 +64,7 @@ public sealed partial class StoryStore : IDisposable
         catch (SqliteException e)
         {
             connection.Dispose();
-            throw new StoreException($"{path}: cannot open the database: {e.Message}", e);
+            throw new StoreException($"{path}: cannot open the database: {StoreFault.ReasonOf(e)}", e);
         }
         catch
         {
@@ -520,7 +520,7 @@ public sealed partial class StoryStore : IDisposable
         }
         catch (SqliteException e)
         {
-            throw new StoreException($"{path}: cannot read the database: {StoreFault.Of(e)?.Reason ?? e.Message}", e);
+            throw new StoreException($"{path}: cannot read the database: {StoreFault.ReasonOf(e)}", e);
         }
     }
 
