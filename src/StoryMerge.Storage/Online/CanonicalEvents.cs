@@ -83,8 +83,11 @@ public sealed class CanonicalEvents(DedupPipeline pipeline, StoryStore store)
             cancellation.ThrowIfCancellationRequested();
             store.InTransaction(() =>
             {
-                foreach (var id in chunk)
-                    if (StaleMembers(id) is { } members && Merge(members) is var rebuilt) Keep(rebuilt, Document(rebuilt));
+                // Merging needs no store: the chunk's events are merged on every core, read and stored in order.
+                var members = chunk.Select(StaleMembers).OfType<StaleEvent>().ToList();
+                var rebuilt = new RebuiltEvent[members.Count];
+                Parallel.For(0, members.Count, new ParallelOptions { CancellationToken = cancellation }, i => rebuilt[i] = Merge(members[i]));
+                foreach (var merged in rebuilt) Keep(merged, Document(merged));
             });
             done += chunk.Length;
             progress?.Report(new BatchProgress("canonical events", done, stale.Count));
