@@ -57,13 +57,14 @@ var dbOption = new Option<string?>("--db") { Description = "The database (defaul
 var indexOption = new Option<string?>("--index") { Description = "The index directory (default: beside the database, storymerge.db.index)" };
 
 var ingestInputs = new Argument<string[]>("inputs") { Description = "Story files (seed format, .txt, .jsonl, RSS, Atom, JSON Feed, ninjs, NewsML-G2, HTML) or directories of them", Arity = ArgumentArity.OneOrMore };
+var serverOption = new Option<string?>("--server") { Description = "File through the `storymerge serve` at this address (POST /api/stories/batch) instead of into a database: for a database a service owns" };
+var keyOption = new Option<string?>("--key") { Description = $"The API key for --server (a feed or editor key; default ${StoryMerge.Cli.Remote.ServiceClient.KeyVariable})" };
 var ingest = new Command("ingest", "File stories one at a time under the events of the database (new event, joined, or duplicate)");
 ingest.Arguments.Add(ingestInputs);
-ingest.Options.Add(dbOption);
-ingest.Options.Add(indexOption);
-ingest.Options.Add(configOption);
+foreach (var option in new Option[] { dbOption, indexOption, configOption, serverOption, keyOption }) ingest.Options.Add(option);
 ingest.SetAction((parse, cancellation) => Task.FromResult(StoreFaultGuard.Run(Console.Error, () => IngestCommand.Run(
-    new IngestCommand.Arguments(parse.GetValue(ingestInputs)!, parse.GetValue(dbOption), parse.GetValue(configOption), parse.GetValue(indexOption)),
+    new IngestCommand.Arguments(parse.GetValue(ingestInputs)!, parse.GetValue(dbOption), parse.GetValue(configOption), parse.GetValue(indexOption),
+        parse.GetValue(serverOption), parse.GetValue(keyOption)),
     Console.Out, Console.Error, total => RateProgress.ForConsole("ingest", total), cancellation))));
 root.Subcommands.Add(ingest);
 

@@ -46,4 +46,9 @@ public sealed class AnalyzedStory
     /// <summary>The part of the analysis pair scoring reads (one instance per story, so caches keyed on it hit).</summary>
     public MatchFeatures Features =>
         LazyInitializer.EnsureInitialized(ref _features, () => new MatchFeatures(Id, Language, Story.Published, Keys, Vector));
+
+    private MergeFeatures? _mergeFeatures;
+
+    /// <summary>The part of the analysis merging an event reads (kept by a store, so rebuilding an event analyses nothing).</summary>
+    public MergeFeatures MergeFeatures => LazyInitializer.EnsureInitialized(ref _mergeFeatures, () => Core.MergeFeatures.Of(this));
 }

@@ -46,7 +46,7 @@ public sealed class DedupPipeline
         Parallel.For(0, stories.Count, new ParallelOptions { CancellationToken = cancellation }, i =>
         {
             try { result[i] = Analyzer.Analyze(stories[i]); }
-            catch (ArgumentException e) { errors[i] = e.Message; }
+            catch (ArgumentException e) { errors[i] = UserMessage.Of(e); }
             int n = Interlocked.Increment(ref done);
             if (n % 500 == 0 || n == stories.Count) progress?.Report(new BatchProgress("analyse", n, stories.Count));
         });

@@ -10,10 +10,11 @@ namespace StoryMerge.Service;
 /// <summary>The one open database and everything that works on it, used by one request at a time.</summary>
 /// <remarks>
 /// Filing is single-writer by design (each story is assigned against everything filed before it, so the same order
-/// gives the same events), and the store has one connection. Requests therefore take turns through one gate; what
-/// needs no database (analysing a posted story, the most expensive step) happens before taking the turn, on at most
-/// <see cref="ServiceSettings.AnalysisConcurrency"/> stories at once and within <see cref="ServiceSettings.AnalysisBudget"/>
-/// each. A turn is waited for at most <see cref="ServiceSettings.TurnWait"/> (then 503, busy); a storage fault in a turn
+/// gives the same events), and the store has one connection. Requests therefore take turns through one gate, and a turn
+/// only reads and writes: what needs no database happens outside it, on threads of its own. Analysing a posted story (the
+/// most expensive step) runs on at most <see cref="ServiceSettings.AnalysisConcurrency"/> stories at once and within
+/// <see cref="ServiceSettings.AnalysisBudget"/> each; merging a stale event's record from its members' stored merge features
+/// runs in a slot of its own, so reads never queue behind posted stories' analyses. A turn is waited for at most <see cref="ServiceSettings.TurnWait"/> (then 503, busy); a storage fault in a turn
 /// is recorded in <see cref="Health"/>, which /health reads without a turn. While the service runs it owns the database
 /// (<see cref="Owner"/>): `storymerge ingest` and `delete` refuse to write to it and point at the service instead, since
 /// SQLite's write lock is not fair and a batch committing group after group starved the service's writes.
@@ -22,6 +23,8 @@ public sealed class StoreGate : IDisposable
 {
     private readonly SemaphoreSlim _turn = new(1, 1);
     private readonly SemaphoreSlim _analysis;
+    /// <summary>Merges for reads run one at a time in a slot of their own: a read never queues behind the analyses of posted stories.</summary>
+    private readonly SemaphoreSlim _merging = new(1, 1);
     private readonly ServiceSettings _settings;
 
     public StoreGate(ServiceSettings settings)
@@ -91,13 +94,8 @@ public sealed class StoreGate : IDisposable
     public async Task<Preparation> PrepareAsync(Story story, CancellationToken cancellation)
     {
         ArgumentNullException.ThrowIfNull(story);
-        await _analysis.WaitAsync(cancellation);
-        var analysing = Task.Run(() =>
-        {
-            // The slot is held until the analysis ends, even past the budget: the number of analyses running stays bounded.
-            try { return new Preparation(PreparedStory.TryPrepare(Pipeline, story, out var rejection), rejection, false); }
-            finally { _analysis.Release(); }
-        }, CancellationToken.None);
+        // The slot is held until the analysis ends, even past the budget: the number of analyses running stays bounded.
+        var analysing = InSlotAsync(_analysis, () => new Preparation(PreparedStory.TryPrepare(Pipeline, story, out var rejection), rejection, false), cancellation);
         var finished = await Task.WhenAny(analysing, Task.Delay(_settings.AnalysisBudget, cancellation));
         if (finished == analysing) return await analysing;
         cancellation.ThrowIfCancellationRequested();
@@ -107,22 +105,63 @@ public sealed class StoreGate : IDisposable
     }
 
     /// <summary>The canonical record of event <paramref name="eventId"/> (or of the event it was merged into), a stale one
-    /// rebuilt outside the turn: the members are read in one turn, analysed and merged in an analysis slot, and the record is
-    /// stored in another turn, so one large event does not hold up every other request. Null for an unknown id.</summary>
+    /// rebuilt outside the turn: what merging needs of the members (their stored merge features) is read in one turn, merged in
+    /// the merging slot, and the record is stored in another turn, so no turn ever merges and one large event does not hold up
+    /// any other request. Null for an unknown id.</summary>
+    /// <remarks>An event that grew while it was merged is merged again, up to <see cref="RebuildAttempts"/> times; one that keeps
+    /// growing is answered with its last merge (stored by a later read).</remarks>
     public async Task<EventDocument?> CanonicalAsync(string eventId, CancellationToken cancellation)
     {
-        var (id, stale, stored) = await RunAsync(() =>
+        EventDocument? latest = null;
+        for (int attempt = 0; attempt < RebuildAttempts; attempt++)
         {
-            if (Store.FindEventOrSuccessor(eventId) is not { } row) return ((string?)null, ((long Version, IReadOnlyList<Story> Members)?)null, (EventDocument?)null);
-            var members = Ingestor.Canonical.StaleMembers(row.Id);
-            return ((string?)row.Id, members, members is null ? Ingestor.Canonical.Get(row.Id) : null);
-        }, cancellation);
-        if (id is null || stale is not { } work) return stored;
-        await _analysis.WaitAsync(cancellation);
-        CanonicalEvent merged;
-        try { merged = await Task.Run(() => Ingestor.Canonical.Merge(work.Members), CancellationToken.None); }
-        finally { _analysis.Release(); }
-        return await RunAsync(() => Ingestor.Canonical.Complete(id, work.Version, merged), cancellation);
+            var (stale, stored) = await RunAsync(() =>
+            {
+                if (Store.FindEventOrSuccessor(eventId) is not { } row) return ((StaleEvent?)null, (EventDocument?)null);
+                var members = Ingestor.Canonical.StaleMembers(row.Id);
+                return (members, members is null ? Ingestor.Canonical.Get(row.Id) : null);   // not stale: the stored record, read as it is
+            }, cancellation);
+            if (stale is null) return stored;
+            var rebuilt = await InSlotAsync(_merging, () => Ingestor.Canonical.Merge(stale), cancellation);
+            var (document, current) = await RunAsync(() => Ingestor.Canonical.Complete(rebuilt), cancellation);
+            if (document is null || current) return document;
+            latest = document;
+        }
+        return latest;
+    }
+
+    private const int RebuildAttempts = 3;
+
+    /// <summary>Rebuilds the stale records among <paramref name="eventIds"/> together, as <see cref="CanonicalAsync"/> does one: a
+    /// turn to read them all, one merging slot, a turn to store them (a record whose event grew meanwhile stays stale, for a later read).</summary>
+    public async Task RefreshAsync(IReadOnlyList<string> eventIds, CancellationToken cancellation)
+    {
+        ArgumentNullException.ThrowIfNull(eventIds);
+        if (eventIds.Count == 0) return;
+        var stale = await RunAsync(() => eventIds.Select(Ingestor.Canonical.StaleMembers).OfType<StaleEvent>().ToList(), cancellation);
+        if (stale.Count == 0) return;
+        var rebuilt = await InSlotAsync(_merging, () => stale.Select(Ingestor.Canonical.Merge).ToList(), cancellation);
+        await RunAsync(() => rebuilt.Select(Ingestor.Canonical.Complete).ToList(), cancellation);
+    }
+
+    /// <summary>Analyses a stored story (to show what the analysis found in it) in one of the analysis slots, outside the turn.</summary>
+    public Task<AnalyzedStory> AnalyzeAsync(Story story, CancellationToken cancellation)
+    {
+        ArgumentNullException.ThrowIfNull(story);
+        return InSlotAsync(_analysis, () => Pipeline.Analyze(story), cancellation);
+    }
+
+    /// <summary>Runs CPU-bound work (an analysis, a merge) when <paramref name="slot"/> lets it, on a thread of its own.</summary>
+    /// <remarks>Not on the thread pool: work that holds a pool thread for seconds leaves requests (/health among them) waiting
+    /// for the pool to grow, which it does only slowly.</remarks>
+    private static async Task<T> InSlotAsync<T>(SemaphoreSlim slot, Func<T> work, CancellationToken cancellation)
+    {
+        await slot.WaitAsync(cancellation);
+        return await Task.Factory.StartNew(() =>
+        {
+            try { return work(); }
+            finally { slot.Release(); }
+        }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
     }
 
     public void Dispose()

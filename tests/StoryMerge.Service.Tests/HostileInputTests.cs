@@ -97,6 +97,30 @@ public class HostileInputTests : Api
     }
 
     [Fact]
+    public async Task Split_StoriesNotAList_Is400SayingWhatJsonIsExpectedWithoutDotNetTypes()
+    {
+        await PostSeedsAsync();
+        var forum = await ForumAsync();
+
+        var response = await PostRawAsync($"/api/events/{forum}/split", "{\"stories\": 5}");
+
+        var detail = (await AssertProblemAsync(response, HttpStatusCode.BadRequest, "stories")).GetProperty("detail").GetString()!;
+        Assert.Contains("expected a list of strings", detail);
+        Assert.DoesNotContain("System.", detail);
+    }
+
+    [Theory]
+    [InlineData("page", "abc")]
+    [InlineData("pageSize", "20x")]
+    public async Task List_PagingNotANumber_Is400NamingIt(string field, string value)
+    {
+        var response = await Client.GetAsync($"/api/events?{field}={value}");
+
+        var detail = (await AssertProblemAsync(response, HttpStatusCode.BadRequest, field)).GetProperty("detail").GetString()!;
+        Assert.Contains($"'{value}'", detail);
+    }
+
+    [Fact]
     public async Task Split_LoneSurrogate_Is400NamingTheStory()
     {
         await PostSeedsAsync();

@@ -1,3 +1,4 @@
+using StoryMerge.Cli.Output;
 using System.Globalization;
 using StoryMerge.Cli.Configuration;
 using StoryMerge.Cli.Loading;
@@ -88,13 +89,13 @@ public static class BenchCommand
             try
             {
                 Directory.CreateDirectory(args.ResultsDirectory);
-                ClusterCommand.WriteAtomically(chart, SweepChart.Svg($"Threshold sweep on {Path.GetFileName(args.Eval.TrimEnd('/', '\\'))} ({metrics.Stories} stories)",
+                OutputFile.Write(chart, SweepChart.Svg($"Threshold sweep on {Path.GetFileName(args.Eval.TrimEnd('/', '\\'))} ({metrics.Stories} stories)",
                     [("StoryMerge", "match threshold (weighted z-score)", sweep, setting.Threshold), ("Baseline: TF-IDF character n-grams", "cosine threshold", baselineSweep, baselineThreshold)]));
                 output.WriteLine($"  chart: {chart}");
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                error.WriteLine($"error: cannot write {chart}: {e.Message}");
+                error.WriteLine($"error: cannot write {OutputFile.Describe(e, chart)}");
                 return ExitCodes.OutputError;
             }
         }
@@ -105,7 +106,7 @@ public static class BenchCommand
             if (args.PairsCsv is { } csv) WritePairs(csv, scored, evalSet.Gold, predicted, setting);
             if (args.WriteConfig is { } configPath)
             {
-                ClusterCommand.WriteAtomically(configPath, ConfigFile.Serialize(options with { Scoring = setting.ApplyTo(options.Scoring) }) + "\n");
+                OutputFile.Write(configPath, ConfigFile.Serialize(options with { Scoring = setting.ApplyTo(options.Scoring) }) + "\n");
                 output.WriteLine($"  wrote the setting to {configPath}");
             }
         }
@@ -199,7 +200,7 @@ public static class BenchCommand
                 gold[p.A.Value] == gold[p.B.Value] ? "1" : "0", predicted[p.A.Value] == predicted[p.B.Value] ? "1" : "0",
                 .. signals, .. z, p.Penalty.ToString("0.000", ci), setting.Total(p).ToString("0.000", ci)]));
         }
-        ClusterCommand.WriteAtomically(path, string.Join('\n', lines) + "\n");
+        OutputFile.Write(path, string.Join('\n', lines) + "\n");
     }
 
     private static void WriteErrors(TextWriter output, ScoredBatch batch, IReadOnlyDictionary<string, string> gold, IReadOnlyDictionary<string, string> predicted, int count, ScoreSetting setting)

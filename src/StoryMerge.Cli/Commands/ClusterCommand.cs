@@ -51,7 +51,7 @@ public static class ClusterCommand
         try
         {
             var outPath = args.Out ?? "events.json";
-            WriteAtomically(outPath, JsonSerializer.Serialize(result.Events.Select(EventDocument.From).ToList(), EventDocument.Json));
+            OutputFile.Write(outPath, JsonSerializer.Serialize(result.Events.Select(EventDocument.From).ToList(), EventDocument.Json));
             error.WriteLine($"wrote {result.Events.Count} events to {outPath}");
             if (args.Assignments is { } assignmentsPath)
             {
@@ -79,16 +79,7 @@ public static class ClusterCommand
     {
         var compact = EventDocument.Json.WithIndent(false);
         var lines = assignments.Select(a => JsonSerializer.Serialize(new { id = a.StoryId, @event = a.EventId }, compact)).ToList();
-        WriteAtomically(path, string.Join('\n', lines) + (lines.Count > 0 ? "\n" : ""));
-    }
-
-    /// <summary>Writes to a temporary file and renames it, so a failed run never leaves half a file behind.</summary>
-    public static void WriteAtomically(string path, string content)
-    {
-        var full = Path.GetFullPath(path);
-        var temp = full + ".tmp";
-        File.WriteAllText(temp, content);
-        File.Move(temp, full, overwrite: true);
+        OutputFile.Write(path, string.Join('\n', lines) + (lines.Count > 0 ? "\n" : ""));
     }
 
     private static JsonSerializerOptions WithIndent(this JsonSerializerOptions options, bool indent) => new(options) { WriteIndented = indent };

@@ -18,6 +18,7 @@ public static class DeleteCommand
         if (session is null) return exitCode;
         var result = session.Ingestor.Delete(new StoryId(args.StoryId));
         if (result is null) { error.WriteLine($"error: no story '{args.StoryId}' in {session.Store.Path}"); return ExitCodes.NotFound; }
+        if (!result.EventRemoved && result.EventId is { } eventId) session.Canonical.Get(eventId);
         output.WriteLine(result.EventRemoved
             ? $"deleted {result.Id}; its event {result.EventId} had no other report and is gone"
             : $"deleted {result.Id}; event {result.EventId} rebuilt from its remaining reports");

@@ -21,7 +21,7 @@ public static class EventsCommand
         if (args.Language is { } l)
         {
             try { language = new LanguageTag(l); }
-            catch (ArgumentException e) { error.WriteLine($"error: --lang: {e.Message}"); return ExitCodes.InputError; }
+            catch (ArgumentException e) { error.WriteLine($"error: --lang: {UserMessage.Of(e)}"); return ExitCodes.InputError; }
         }
         if (args.Limit < 1) { error.WriteLine("error: --limit must be at least 1"); return ExitCodes.InputError; }
 

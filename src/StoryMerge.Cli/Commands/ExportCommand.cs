@@ -1,3 +1,4 @@
+using StoryMerge.Cli.Output;
 using System.Text.Json;
 using StoryMerge.Storage.Documents;
 using StoryMerge.Storage.Sqlite;
@@ -33,7 +34,7 @@ public static class ExportCommand
         try
         {
             var outPath = args.Out ?? "events.json";
-            ClusterCommand.WriteAtomically(outPath, ninjs
+            OutputFile.Write(outPath, ninjs
                 ? NinjsDocument.Serialize(events.Select(e => (e, session.Store.EventUpdatedAt(e.Id))))
                 : JsonSerializer.Serialize(events, EventDocument.Json));
             error.WriteLine($"wrote {events.Count} events to {outPath}");

@@ -7,11 +7,13 @@ using StoryMerge.Storage.Sqlite;
 
 namespace StoryMerge.Cli.Commands;
 
-/// <summary>`storymerge ingest`: files the stories of files and directories one at a time under the events of the database.</summary>
+/// <summary>`storymerge ingest`: files the stories of files and directories one at a time under the events of the database (or, with --server, through a running service).</summary>
 /// <remarks>See <see cref="BatchIngestor"/>: input order decides, stories are committed in groups, a re-run goes on where a stopped one ended.</remarks>
 public static class IngestCommand
 {
-    public sealed record Arguments(IReadOnlyList<string> Inputs, string? Database, string? Config, string? Index = null);
+    /// <param name="Server">File through the service at this address instead of into a database (<see cref="ServiceIngest"/>).</param>
+    /// <param name="Key">The API key for <paramref name="Server"/> (default $STORYMERGE_KEY).</param>
+    public sealed record Arguments(IReadOnlyList<string> Inputs, string? Database, string? Config, string? Index = null, string? Server = null, string? Key = null);
 
     private const int DiagnosticsPerKind = 20;
 
@@ -21,15 +23,25 @@ public static class IngestCommand
         try { files = StoryLoader.ExpandPaths(args.Inputs); }
         catch (FileNotFoundException e) { error.WriteLine($"error: {e.Message}"); return ExitCodes.InputError; }
 
-        var database = args.Database ?? StoreSession.DefaultDatabase;
-        if (!File.Exists(database) && !AnyStory(files))
+        if (args.Server is not null)
         {
-            // Say why line by line, and leave no empty database behind to be mistaken for an archive.
-            foreach (var item in new StoryLoader(error).Stream(files))
-                if (!item.Succeeded) error.WriteLine($"{item.Location}: skipped: {item.Error}");
-            error.WriteLine($"error: no stories found in {string.Join(", ", args.Inputs)}; nothing stored, no database created");
+            if (args.Database is not null || args.Index is not null || args.Config is not null)
+            {
+                error.WriteLine("error: --db, --index and --config do not go with --server: the service files into its own database with its own settings");
+                return ExitCodes.InputError;
+            }
+            if (!AnyStory(files)) return NoStories(args, files, error, "nothing sent");
+            return ServiceIngest.Run(args.Inputs, files, args.Server, args.Key, output, error, progressFor, cancellation);
+        }
+        if (args.Key is not null)
+        {
+            error.WriteLine("error: --key goes with --server (the API key of the service to file through)");
             return ExitCodes.InputError;
         }
+
+        var database = args.Database ?? StoreSession.DefaultDatabase;
+        if (!File.Exists(database) && !AnyStory(files)) return NoStories(args, files, error, "nothing stored, no database created");
+
 
         using var session = StoreSession.Open(database, args.Config, create: true, error, out var exitCode, args.Index, withIngestor: true, writer: "ingest");
         if (session is null) return exitCode;
@@ -66,6 +78,15 @@ public static class IngestCommand
         return ExitCodes.Success;
     }
 
+    /// <summary>Says why no story reads, line by line (and leaves no empty database behind to be mistaken for an archive).</summary>
+    private static int NoStories(Arguments args, IReadOnlyList<string> files, TextWriter error, string consequence)
+    {
+        foreach (var item in new StoryLoader(error).Stream(files))
+            if (!item.Succeeded) error.WriteLine($"{item.Location}: skipped: {item.Error}");
+        error.WriteLine($"error: no stories found in {string.Join(", ", args.Inputs)}; {consequence}");
+        return ExitCodes.InputError;
+    }
+
     /// <summary>Whether the inputs hold at least one story that reads (reading stops at the first).</summary>
     private static bool AnyStory(IReadOnlyList<string> files) => new StoryLoader(TextWriter.Null).Stream(files).Any(item => item.Succeeded);
 
@@ -81,17 +102,23 @@ public static class IngestCommand
     }
 
     /// <summary>Writes the first few diagnostics of each kind to stderr (the summary counts all).</summary>
-    private sealed class Diagnostics(TextWriter error)
+    internal sealed class Diagnostics(TextWriter error)
     {
         private readonly Dictionary<string, int> _shown = [];
 
         public void Observe(ReadItem item, IngestResult? result)
         {
-            if (result is null) Write("error", $"{item.Location}: skipped: {item.Error}");
-            else if (result.Outcome == IngestOutcome.Rejected) Write("error", $"{item.Location}: rejected: {result.Error}");
-            else if (result.Outcome == IngestOutcome.Duplicate)
-                Write("duplicate", $"{item.Location}: duplicate of stored story '{result.DuplicateOf}' (event {result.EventId}); not stored again");
+            if (result is null) Skipped(item);
+            else if (result.Outcome == IngestOutcome.Rejected) Rejected(item, result.Error!);
+            else if (result.Outcome == IngestOutcome.Duplicate) Duplicate(item, result.DuplicateOf!.Value.Value, result.EventId);
         }
+
+        public void Skipped(ReadItem item) => Write("error", $"{item.Location}: skipped: {item.Error}");
+
+        public void Rejected(ReadItem item, string reason) => Write("error", $"{item.Location}: rejected: {reason}");
+
+        public void Duplicate(ReadItem item, string of, string? eventId) =>
+            Write("duplicate", $"{item.Location}: duplicate of stored story '{of}' (event {eventId}); not stored again");
 
         private void Write(string kind, string line)
         {

@@ -1,3 +1,4 @@
+using StoryMerge.Cli.Output;
 using StoryMerge.Service.Security;
 
 namespace StoryMerge.Cli.Commands;
@@ -60,7 +61,7 @@ public static class KeysCommand
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            error.WriteLine($"error: cannot write the keys file {path}: {e.Message}");
+            error.WriteLine($"error: cannot write the keys file {path}: {OutputFile.Reason(e, path)}");
             return ExitCodes.OutputError;
         }
     }

@@ -1,3 +1,4 @@
+using StoryMerge.Cli.Output;
 using StoryMerge.Cli.Loading;
 using StoryMerge.Core;
 using StoryMerge.Core.Retrieval;
@@ -67,13 +68,11 @@ public static class LearnCommand
         try
         {
             Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(args.Out))!);
-            var temp = args.Out + ".tmp";
-            using (var stream = File.Create(temp)) model.Save(stream);
-            File.Move(temp, args.Out, overwrite: true);
+            OutputFile.Write(args.Out, model.Save);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            error.WriteLine($"error: cannot write {args.Out}: {e.Message}");
+            error.WriteLine($"error: cannot write {OutputFile.Describe(e, args.Out)}");
             return ExitCodes.OutputError;
         }
         output.WriteLine($"learned from {stories.Count} stories ({labels.Distinct().Count()} events): {frequent.Count:N0} keys, {lexicon.Count:N0} lexicon entries (pivot {lexicon.Pivot ?? "none"}), {model.LanguagePairs.Count} language pairs → {args.Out}");

@@ -71,7 +71,7 @@ public static class ServeCommand
             var health = gate.Health;
             var first = app.Urls.First().TrimEnd('/');
             gate.Owner.Describe($"storymerge serve (pid {Environment.ProcessId}) at {string.Join(", ", app.Urls)}; file stories through it: " +
-                $"curl -H 'Content-Type: application/x-ndjson'{(keys.Path is null ? "" : " -H 'X-Api-Key: KEY'")} --data-binary @FEED.jsonl {first}/api/stories/batch");
+                $"storymerge ingest --server {first}{(keys.Path is null ? "" : " --key KEY")} FILES... (it posts them to {first}/api/stories/batch)");
             output.WriteLine($"StoryMerge editor service on {string.Join(", ", app.Urls)} (database {Path.GetFullPath(settings.DatabasePath)}" +
                 $"{(keys.Path is null ? ", no keys: loopback only" : $", {keys.All.Count} API key(s) from {keys.Path}")}); the page is at /, the API under /api, Ctrl+C stops");
             if (health.Current is { } fault) error.WriteLine($"warning: {fault.Fault.Reason}; reads are served, writes answer 503");

@@ -64,7 +64,7 @@ public static class ConfigFile
             options.Validate();
             ValidateRanges(options);
         }
-        catch (ArgumentException e) { throw new ConfigurationException($"{origin}: {e.Message.TrimEnd('.')}", e); }
+        catch (ArgumentException e) { throw new ConfigurationException($"{origin}: {Core.UserMessage.Of(e)}", e); }
         return options;
     }
 

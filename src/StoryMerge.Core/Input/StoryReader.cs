@@ -151,9 +151,11 @@ public sealed class StoryReader
 
     private static string Shorten(string text) => text.Length <= 60 ? text : text[..60] + "…";
 
-    /// <summary>What System.Text.Json says is wrong, without its type names and paths: "'x' is an invalid start of a value (line 1, byte 5)".</summary>
+    /// <summary>What System.Text.Json says is wrong, in JSON's terms rather than .NET's (no type names, no paths): "'x' is an
+    /// invalid start of a value (line 1, byte 5)", "expected a list of strings (line 1, byte 13)".</summary>
     public static string JsonProblem(JsonException e)
     {
+        ArgumentNullException.ThrowIfNull(e);
         var message = e.Message;
         foreach (var tail in new[] { " Path:", " LineNumber:" })
         {
@@ -161,8 +163,40 @@ public sealed class StoryReader
             if (cut >= 0) message = message[..cut];
         }
         message = message.TrimEnd('.', ' ');
+        const string Converted = "The JSON value could not be converted to ";
+        if (message.StartsWith(Converted, StringComparison.Ordinal))
+            message = JsonKindOf(message[Converted.Length..], atRoot: string.IsNullOrEmpty(e.Path) || e.Path == "$") is { } expected
+                ? $"expected {expected}" : "the value is not of the type this field takes";
+        else if (message.StartsWith("Expected depth to be zero", StringComparison.Ordinal))
+            message = "the JSON ends before every object and array in it is closed";
         var where = e.LineNumber is { } line ? $" (line {line + 1}, byte {e.BytePositionInLine + 1})" : "";
         return message + where;
+    }
+
+    /// <summary>The JSON that a .NET type named in a System.Text.Json message stands for ("a number" for System.Double); null for one
+    /// of StoryMerge's own objects below the root, where the message names the object and not the field's own type.</summary>
+    private static string? JsonKindOf(string type, bool atRoot)
+    {
+        type = type.Trim().TrimEnd('.');
+        if (type.EndsWith("[]", StringComparison.Ordinal) || type.Contains("List`1", StringComparison.Ordinal) || type.Contains("Enumerable`1", StringComparison.Ordinal)
+            || type.Contains("Collection`1", StringComparison.Ordinal) || type.Contains("HashSet`1", StringComparison.Ordinal))
+        {
+            int open = type.IndexOf('[');
+            var element = open >= 0 && type.EndsWith(']') && !type.EndsWith("[]", StringComparison.Ordinal) ? JsonKindOf(type[(open + 1)..^1], atRoot: true) : null;
+            return element is "a string" ? "a list of strings" : element is "a number" or "a whole number" ? "a list of numbers" : element is "an object" ? "a list of objects" : "a list";
+        }
+        if (type.Contains("Nullable`1[", StringComparison.Ordinal)) return JsonKindOf(type[(type.IndexOf('[') + 1)..^1], atRoot);
+        return type switch
+        {
+            "System.String" or "System.Char" => "a string",
+            "System.Double" or "System.Single" or "System.Decimal" => "a number",
+            "System.Int16" or "System.Int32" or "System.Int64" or "System.Byte" or "System.UInt16" or "System.UInt32" or "System.UInt64" => "a whole number",
+            "System.Boolean" => "true or false",
+            "System.DateTime" or "System.DateTimeOffset" => "a date and time like 2025-09-29T10:00:00Z",
+            "System.DateOnly" => "a date like 2025-09-29",
+            _ when type.StartsWith("System.Collections.Generic.Dictionary`2", StringComparison.Ordinal) => "an object",
+            _ => atRoot ? "an object" : null,
+        };
     }
 }
 

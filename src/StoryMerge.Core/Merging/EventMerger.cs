@@ -27,7 +27,17 @@ public sealed class EventMerger : IFactMerger
     private const int MaxTitleChars = 160;
     private const int StatedDateWindowDays = 7;
 
+    /// <summary>The canonical record of the analysed reports of one event.</summary>
+    /// <exception cref="ArgumentException">No reports.</exception>
     public CanonicalEvent Merge(IReadOnlyList<AnalyzedStory> members)
+    {
+        ArgumentNullException.ThrowIfNull(members);
+        return Merge(members.Select(m => m.MergeFeatures).ToList());
+    }
+
+    /// <summary>The canonical record of one event from its reports' merge features (stored ones give the record their analyses would).</summary>
+    /// <exception cref="ArgumentException">No reports.</exception>
+    public CanonicalEvent Merge(IReadOnlyList<MergeFeatures> members)
     {
         ArgumentNullException.ThrowIfNull(members);
         if (members.Count == 0) throw new ArgumentException("An event needs at least one report.", nameof(members));
@@ -54,9 +64,9 @@ public sealed class EventMerger : IFactMerger
             DateBasis = basis,
             Place = ChoosePlace(context, places),
             Languages = ordered.Select(m => m.Language).Distinct().OrderBy(l => l.Code, StringComparer.Ordinal).ToList(),
-            Members = ordered.Select(m => new EventMember(m.Id, m.Language, m.Story.Published, m.Title, m.Story.Source)
+            Members = ordered.Select(m => new EventMember(m.Id, m.Language, m.Published, m.Title, m.Source)
             {
-                PublishedAt = m.Story.PublishedAt, Located = m.Story.Located, Subjects = m.Story.Subjects,
+                PublishedAt = m.PublishedAt, Located = m.Located, Subjects = m.Subjects,
             }).ToList(),
             People = people,
             Organisations = organisations,
@@ -74,22 +84,31 @@ public sealed class EventMerger : IFactMerger
         return "ev-" + Convert.ToHexStringLower(hash)[..12];
     }
 
-    private sealed record MergeContext(IReadOnlyList<AnalyzedStory> Members, LanguageTag Majority);
+    private sealed record MergeContext(IReadOnlyList<MergeFeatures> Members, LanguageTag Majority);
 
     private static Fact? ChoosePlace(MergeContext context, IReadOnlyList<Fact> places)
     {
+        // The earliest sentence each report names a place in where something happens, by how it wrote the name.
+        var locatives = context.Members.Select(story =>
+        {
+            var first = new Dictionary<string, int>(StringComparer.Ordinal);
+            foreach (var e in story.Entities)
+                if (KindVote.IsLocative(story, e) && (!first.TryGetValue(e.Surface, out var s) || e.Sentence < s)) first[e.Surface] = e.Sentence;
+            return first;
+        }).ToList();
         Fact? best = null;
         double bestScore = 0;
         foreach (var place in places)
         {
             var surfaces = place.Variants.SelectMany(v => v.Written ?? [v.Value]).ToHashSet(StringComparer.Ordinal);
             double score = 0;
-            foreach (var story in context.Members)
+            foreach (var first in locatives)
             {
                 // The earliest locative mention in each report counts, more the nearer it is to the lede.
-                var first = story.Entities.Where(e => surfaces.Contains(e.Surface) && KindVote.IsLocative(story, e))
-                    .Select(e => (double?)e.Sentence).Min();
-                if (first is { } s) score += 1.0 / (1 + s);
+                int? earliest = null;
+                foreach (var surface in surfaces)
+                    if (first.TryGetValue(surface, out var s) && (earliest is null || s < earliest)) earliest = s;
+                if (earliest is { } e) score += 1.0 / (1 + e);
             }
             if (score > bestScore) { bestScore = score; best = place; }
         }
@@ -140,10 +159,10 @@ public sealed class EventMerger : IFactMerger
             .ToList();
     }
 
-    private static (DateOnly? Date, string Basis) EventDate(IReadOnlyList<AnalyzedStory> members, IReadOnlyList<Fact> dates)
+    private static (DateOnly? Date, string Basis) EventDate(IReadOnlyList<MergeFeatures> members, IReadOnlyList<Fact> dates)
     {
-        var published = members.Select(m => m.Story.Published).Where(d => d is not null).Select(d => d!.Value).DefaultIfEmpty().Min();
-        bool anyPublished = members.Any(m => m.Story.Published is not null);
+        var published = members.Select(m => m.Published).Where(d => d is not null).Select(d => d!.Value).DefaultIfEmpty().Min();
+        bool anyPublished = members.Any(m => m.Published is not null);
         if (anyPublished)
         {
             var stated = dates
@@ -157,16 +176,16 @@ public sealed class EventMerger : IFactMerger
         return any is { } a ? (a, "stated") : (null, "unknown");
     }
 
-    private static (string Title, StoryId From) ChooseTitle(IReadOnlyList<AnalyzedStory> members, LanguageTag majority)
+    private static (string Title, StoryId From) ChooseTitle(IReadOnlyList<MergeFeatures> members, LanguageTag majority)
     {
         var withTitle = members.Where(m => !string.IsNullOrWhiteSpace(m.Title)).OrderByDescending(m => m.Language == majority).ThenBy(m => m.Id).FirstOrDefault();
         if (withTitle is not null) return (Shorten(withTitle.Title!), withTitle.Id);
         var first = members.OrderByDescending(m => m.Language == majority).ThenBy(m => m.Id).First();
-        var sentence = first.Sentences.Count > 0 ? first.Sentences[0].Text : first.Id.Value;
-        return (Shorten(sentence), first.Id);
+        return (first.Lede ?? Shorten(first.Id.Value), first.Id);
     }
 
-    private static string Shorten(string text)
+    /// <summary>A text as a title shows it: on one line, at most <see cref="MaxTitleChars"/> characters, cut at a word.</summary>
+    internal static string Shorten(string text)
     {
         text = text.ReplaceLineEndings(" ").Trim();
         if (text.Length <= MaxTitleChars) return text;

@@ -1,7 +1,7 @@
 namespace StoryMerge.Core.Merging;
 
-/// <summary>Merges the analysed reports of one event into its canonical record.</summary>
+/// <summary>Merges the reports of one event (what their analyses give merging) into its canonical record.</summary>
 public interface IFactMerger
 {
-    CanonicalEvent Merge(IReadOnlyList<AnalyzedStory> members);
+    CanonicalEvent Merge(IReadOnlyList<MergeFeatures> members);
 }

@@ -22,9 +22,9 @@ namespace StoryMerge.Core.Merging;
 public static class NameReconciler
 {
     /// <summary>One report's mentions of one name.</summary>
-    private sealed class ReportName(AnalyzedStory story, List<EntityMention> mentions)
+    private sealed class ReportName(MergeFeatures story, List<EntityMention> mentions)
     {
-        public AnalyzedStory Story { get; } = story;
+        public MergeFeatures Story { get; } = story;
         public List<EntityMention> Mentions { get; } = mentions;
 
         /// <summary>The fullest mention: most words, then the shortest head (least inflected), then the first.</summary>
@@ -47,7 +47,7 @@ public static class NameReconciler
     }
 
     /// <summary>The reconciled names of the reports, each with its kind.</summary>
-    public static IReadOnlyList<Fact> Reconcile(IReadOnlyList<AnalyzedStory> members, LanguageTag majority)
+    public static IReadOnlyList<Fact> Reconcile(IReadOnlyList<MergeFeatures> members, LanguageTag majority)
     {
         ArgumentNullException.ThrowIfNull(members);
         var names = Split(members.SelectMany(ReportNames).ToList());
@@ -67,7 +67,7 @@ public static class NameReconciler
         return facts;
     }
 
-    private static IEnumerable<ReportName> ReportNames(AnalyzedStory story)
+    private static IEnumerable<ReportName> ReportNames(MergeFeatures story)
     {
         // A month is a date, not a name ("in November").
         var groups = story.Entities.Where(m => m.Tokens.Count > 1 || NumberLexicon.Month(m.Tokens[0].Lower) == 0)

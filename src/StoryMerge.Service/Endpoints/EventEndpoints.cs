@@ -61,9 +61,14 @@ public static class EventEndpoints
     }
 
     private static async Task<IResult> List(StoreGate gate, CancellationToken cancellation,
-        int? page = null, int? pageSize = null, string? since = null, string? lang = null, string? q = null)
+        string? page = null, string? pageSize = null, string? since = null, string? lang = null, string? q = null)
     {
-        int number = page ?? 1, size = pageSize ?? DefaultPageSize;
+        // Bound as text and read here: a number that does not parse is a 400 naming it, not the framework's bare 400.
+        int number = 1, size = DefaultPageSize;
+        if (!string.IsNullOrWhiteSpace(page) && !int.TryParse(page, NumberStyles.None, CultureInfo.InvariantCulture, out number))
+            return Problems.Invalid("page", $"page '{page}' is not a page number like 2");
+        if (!string.IsNullOrWhiteSpace(pageSize) && !int.TryParse(pageSize, NumberStyles.None, CultureInfo.InvariantCulture, out size))
+            return Problems.Invalid("pageSize", $"pageSize '{pageSize}' is not a number of events like 20");
         if (number < 1) return Problems.Invalid("page", "page counts from 1");
         if (size is < 1 or > MaxPageSize) return Problems.Invalid("pageSize", $"pageSize must be between 1 and {MaxPageSize}");
         DateOnly? from = null;
@@ -82,9 +87,9 @@ public static class EventEndpoints
         IReadOnlyList<EventRow> Rows() => EventListing.List(gate.Store, gate.Ingestor.Canonical, text => gate.Ingestor.Search(text), from, language, q,
             size + 1, (number - 1) * size, rebuildStale: false);
         var rows = await gate.RunAsync(Rows, cancellation);
-        // Titles and conflict counts of events that grew are made current first, each rebuilt outside the turn.
+        // Titles and conflict counts of events that grew are made current first, rebuilt together outside the turn.
         var stale = rows.Take(size).Where(r => r.Dirty).Select(r => r.Id).ToList();
-        foreach (var id in stale) await gate.CanonicalAsync(id, cancellation);
+        await gate.RefreshAsync(stale, cancellation);
         if (stale.Count > 0) rows = await gate.RunAsync(Rows, cancellation);
         return TypedResults.Ok(new EventPage(number, size, rows.Count > size, rows.Take(size).Select(EventSummary.From).ToList()));
     }
@@ -120,6 +125,7 @@ public static class EventEndpoints
     {
         var (body, problem) = await RequestBody.ReadJsonAsync<ResolveRequest>(request, settings.MaxBodyBytes, json.Value.SerializerOptions, cancellation);
         if (problem is not null) return problem;
+        await gate.CanonicalAsync(id, cancellation);   // a stale record rebuilt outside the editor's turn, which then finds it current
         return await Edit(gate, cancellation, editor =>
         {
             var document = editor.Resolve(id, factId, body!.Value);

@@ -82,16 +82,19 @@ public static class FeedEndpoints
             try { language = new LanguageTag(lang); }
             catch (ArgumentException) { return Problems.Invalid("lang", $"'{lang}' is not a language code like kk or ru"); }
         }
-        var events = await gate.RunAsync(() =>
+        var listed = await gate.RunAsync(() =>
         {
             IEnumerable<string> ids = string.IsNullOrWhiteSpace(q)
                 ? gate.Store.RecentlyUpdatedEvents(language, AtomEntries).Select(e => e.Id)
-                : EventListing.List(gate.Store, gate.Ingestor.Canonical, text => gate.Ingestor.Search(text), null, language, q, AtomEntries).Select(e => e.Id);
-            return ids.Select(id => (Event: gate.Ingestor.Canonical.Get(id), Updated: gate.Store.EventUpdatedAt(id)))
-                .Where(x => x.Event is not null && x.Updated is not null)
-                .Select(x => (x.Event!, x.Updated!.Value))
-                .OrderByDescending(x => x.Item2).ToList();
+                : EventListing.List(gate.Store, gate.Ingestor.Canonical, text => gate.Ingestor.Search(text), null, language, q, AtomEntries, rebuildStale: false).Select(e => e.Id);
+            return ids.Select(id => (Id: id, Updated: gate.Store.EventUpdatedAt(id))).Where(x => x.Updated is not null).Select(x => (x.Id, x.Updated!.Value)).ToList();
         }, cancellation);
+        // The stale records rebuilt outside the listing's turn, then each read (one that grew meanwhile rebuilt as GET /api/events/{id} does).
+        await gate.RefreshAsync(listed.Select(x => x.Id).ToList(), cancellation);
+        var events = new List<(EventDocument, DateTimeOffset)>(listed.Count);
+        foreach (var (id, updated) in listed)
+            if (await gate.CanonicalAsync(id, cancellation) is { } document) events.Add((document, updated));
+        events = events.OrderByDescending(x => x.Item2).ToList();
         var baseUri = new Uri($"{request.Scheme}://{request.Host}{request.PathBase}/");
         var self = new Uri(baseUri, "feeds/events.atom" + request.QueryString);
         var filters = new List<string>();

@@ -63,6 +63,12 @@ public static class StoryEndpoints
                 return Problems.Invalid("body", $"expected a story object, found {Kind(document.RootElement)}");
             if (StoryReader.ParseObject(document.RootElement, out var story, out _) is { } error)
                 return Problems.Invalid(error.Field, error.Message);
+            // A story re-sent under its stored id is a duplicate found by one lookup, without analysing it again.
+            if (await gate.RunAsync(() => gate.Ingestor.Stored(story!.Id), cancellation) is { } stored)
+            {
+                var duplicate = FilingResult.From(stored);
+                return TypedResults.Created(StoryLocation(duplicate.DuplicateOf!), duplicate);
+            }
             var preparation = await gate.PrepareAsync(story!, cancellation);
             if (preparation.OverBudget) return Problems.OverBudget("text", preparation.Rejection!);
             var (result, rejection) = await FileAsync(preparation, gate, cancellation);
@@ -85,13 +91,17 @@ public static class StoryEndpoints
         else items = ParseLines(text!);
         if (items.Count == 0) return Problems.Invalid("body", "the batch holds no stories");
 
-        // Analysis needs no database: all of it first (as many at once as the analysis slots allow), then each story files in its own turn, in order.
-        var prepared = await Task.WhenAll(items.Select(i => i.Story is null ? Task.FromResult<Preparation?>(null) : Prepare(i.Story, gate, cancellation)));
+        // Stories stored before (a re-sent batch, a resumed `ingest --server`) are duplicates found by a lookup each, in one turn, and
+        // not analysed. Analysis needs no database: the rest of it first (as many at once as the analysis slots allow), then each
+        // story files in its own turn, in order.
+        var stored = await gate.RunAsync(() => items.Select(i => i.Story is null ? null : gate.Ingestor.Stored(i.Story.Id)).ToList(), cancellation);
+        var prepared = await Task.WhenAll(items.Select((i, k) => i.Story is null || stored[k] is not null ? Task.FromResult<Preparation?>(null) : Prepare(i.Story, gate, cancellation)));
         var results = new List<BatchItem>(items.Count);
         for (int k = 0; k < items.Count; k++)
         {
             var (index, story, error) = items[k];
             if (error is not null) { results.Add(new BatchItem(index, story?.Id.Value, StatusCodes.Status400BadRequest, null, error.Field, error.Message)); continue; }
+            if (stored[k] is { } duplicate) { results.Add(new BatchItem(index, story!.Id.Value, StatusCodes.Status201Created, FilingResult.From(duplicate))); continue; }
             var (filed, rejection) = await FileAsync(prepared[k]!, gate, cancellation);
             results.Add(filed is not null ? new BatchItem(index, story!.Id.Value, StatusCodes.Status201Created, filed)
                 : new BatchItem(index, story!.Id.Value, prepared[k]!.OverBudget ? StatusCodes.Status422UnprocessableEntity : StatusCodes.Status400BadRequest, null, "text", rejection));
@@ -110,7 +120,7 @@ public static class StoryEndpoints
             ? (row, gate.Store.LoadStory(row.Seq)!) : default, cancellation);
         if (found.row is null) return Problems.NotFound("id", $"no story '{id}'");
         var (row, story) = found;
-        var analysis = gate.Pipeline.Analyze(story);
+        var analysis = await gate.AnalyzeAsync(story, cancellation);
         var duplicateOf = row.Id == storyId ? null : row.Id.Value;
         return TypedResults.Ok(new StoryView(storyId.Value, analysis.Title, analysis.Language.Code, analysis.LanguageGiven,
             story.Published?.ToString("yyyy-MM-dd"), story.Source, story.Url, row.EventId, story.Text, AnalysisSummary.Of(analysis), duplicateOf,

@@ -48,11 +48,7 @@ public sealed class EditorActions(StoryStore store, CanonicalEvents canonical, T
             foreach (var seq in moved) store.SetMembership(seq, created);
             store.KeepApart(moved, staying);
             store.CopyResolutions(source.Id, created);
-            foreach (var id in new[] { source.Id, created })
-            {
-                store.Touch(id, now);
-                canonical.Refresh(id);
-            }
+            foreach (var id in new[] { source.Id, created }) store.Touch(id, now);   // both records are rebuilt when next read
             store.RecordDecision("split", source.Id, JsonSerializer.Serialize(new { stories = storyIds, newEvent = created }), now);
             return new SplitResult(source.Id, created);
         });
@@ -71,8 +67,7 @@ public sealed class EditorActions(StoryStore store, CanonicalEvents canonical, T
         {
             store.AllowTogether(store.MembersOf(source.Id), store.MembersOf(target.Id));
             store.MergeEvent(source.Id, target.Id);
-            store.Touch(target.Id, now);
-            canonical.Refresh(target.Id);
+            store.Touch(target.Id, now);   // its record is rebuilt when next read
             store.RecordDecision("merge", target.Id, JsonSerializer.Serialize(new { from = source.Id, into = target.Id }), now);
         });
         return new MergeResult(source.Id, target.Id);

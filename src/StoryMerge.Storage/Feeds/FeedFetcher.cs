@@ -84,7 +84,7 @@ public sealed class FeedFetcher
             }, cancellation);
         }
         catch (TooLargeException) { return FetchResult.Failed($"response larger than {_options.MaxBytes} bytes (feeds.maxBytes)", null); }
-        catch (HttpRequestException e) { return FetchResult.Failed($"cannot fetch: {e.Message}", null); }
+        catch (HttpRequestException e) { return FetchResult.Failed($"cannot fetch: {Core.UserMessage.Of(e)}", null); }
         catch (TimeoutRejectedException) { return FetchResult.Failed($"no complete answer within {_options.TimeoutSeconds} s (feeds.timeoutSeconds)", null); }
         using (response)
         {

@@ -7,12 +7,14 @@ using StoryMerge.Storage.Sqlite;
 
 namespace StoryMerge.Storage.Online;
 
-/// <summary>Keeps each stored event's canonical record: merged from its members' analyses, rebuilt when it is stale.</summary>
+/// <summary>Keeps each stored event's canonical record: merged from its members' stored merge features, rebuilt when it is stale.</summary>
 /// <remarks>
-/// Only match features are stored for each story, not the full analysis, so rebuilding an event analyses its members'
-/// stored texts again (the analysis is a pure function of the text, so it is the analysis the story had when it came
-/// in). Editors' resolutions (<see cref="FactResolutions"/>) are applied every time a record is built. An event that grew is rebuilt once when next read, or by <see cref="RefreshStale"/> at the end of a batch, not
-/// after every story that joins it. Not thread-safe.
+/// Each story's merge features (<see cref="MergeFeatures"/>) are stored when it is filed, from the analysis done then,
+/// so rebuilding an event analyses nothing: it reads its members' features and merges them, which gives the record
+/// their analyses would. A story filed before the store kept them (schema 5 and older) is analysed once, when its
+/// event is next rebuilt, and its features are kept from then on. Editors' resolutions (<see cref="FactResolutions"/>)
+/// are applied every time a record is built. An event that grew, was split, merged or lost a report is rebuilt once
+/// when next read, or by <see cref="RefreshStale"/> at the end of a batch, not after every change. Not thread-safe.
 /// </remarks>
 public sealed class CanonicalEvents(DedupPipeline pipeline, StoryStore store)
 {
@@ -24,61 +26,51 @@ public sealed class CanonicalEvents(DedupPipeline pipeline, StoryStore store)
         ArgumentNullException.ThrowIfNull(eventId);
         var row = store.FindEvent(eventId);
         if (row is null) return null;
-        if (row.Dirty && Build(eventId) is { } built)
-        {
-            try { store.InTransaction(() => Save(built)); }
-            catch (Exception e) when (StoreFault.Of(e) is not null)
-            {
-                // A full disk or a read-only database must not stop reads: the record is served now and stored once it can be.
-            }
-            return built;
-        }
+        if (row.Dirty && StaleMembers(eventId) is { } stale) return Complete(Merge(stale)).Document;
         var json = store.CanonicalOf(eventId);
         return json is null ? null : JsonSerializer.Deserialize<EventDocument>(json, EventDocument.Json);
     }
 
-    /// <summary>What rebuilding a stale record in three steps needs (for a caller that must not hold the store meanwhile): the
-    /// members' stored texts and the event's version; null when the event is unknown, not stale, or has no members.</summary>
-    /// <remarks>Step 1 (<see cref="StaleMembers"/>) and step 3 (<see cref="Complete"/>) read and write the store; step 2,
-    /// <see cref="Merge"/>, the costly one, needs no store and is thread-safe.</remarks>
-    public (long Version, IReadOnlyList<Story> Members)? StaleMembers(string eventId)
+    /// <summary>Step 1 of rebuilding a stale record in three steps (for a caller that must not hold the store meanwhile): what
+    /// merging needs of the members, and the event's version; null when the event is unknown, not stale, or has no members.</summary>
+    /// <remarks>Step 1 and step 3 (<see cref="Complete"/>) read and write the store; step 2, <see cref="Merge"/>, the costly
+    /// one, needs no store and is thread-safe.</remarks>
+    public StaleEvent? StaleMembers(string eventId)
     {
         ArgumentNullException.ThrowIfNull(eventId);
         if (store.FindEvent(eventId) is not { Dirty: true } row) return null;
-        var members = store.MembersOf(eventId).Select(seq => store.LoadStory(seq)!).ToList();
-        return members.Count == 0 ? null : (row.Version, members);
+        var members = store.MembersForMerge(eventId);
+        return members.Count == 0 ? null : new StaleEvent(eventId, row.Version, members);
     }
 
-    /// <summary>Step 2: the canonical record merged from the members' analyses (no store, thread-safe).</summary>
-    public CanonicalEvent Merge(IReadOnlyList<Story> members) => new EventMerger().Merge(pipeline.AnalyzeAll(members));
-
-    /// <summary>Step 3: the record with editors' resolutions applied, stored when the event has not changed since step 1 (and the
-    /// store takes writes); the record as stored, or as built when it could not be stored; null when the event is gone.</summary>
-    public EventDocument? Complete(string eventId, long version, CanonicalEvent merged)
+    /// <summary>Step 2: the record merged from the members' stored merge features; a member stored without them is analysed (no store, thread-safe).</summary>
+    public RebuiltEvent Merge(StaleEvent stale)
     {
-        ArgumentNullException.ThrowIfNull(merged);
-        var row = store.FindEvent(eventId);
-        if (row is null) return null;
-        if (row.Version != version) return Get(eventId);   // it grew meanwhile: rebuilt again, now
-        var document = FactResolutions.Apply(EventDocument.From(merged with { Id = eventId }), store.ResolutionsOf(eventId));
-        try { store.InTransaction(() => Save(document)); }
-        catch (Exception e) when (StoreFault.Of(e) is not null) { }
-        return document;
+        ArgumentNullException.ThrowIfNull(stale);
+        var unanalysed = stale.Members.Where(m => m.Features is null).ToList();
+        var analyses = unanalysed.Count == 0 ? [] : pipeline.AnalyzeAll(unanalysed.Select(m => m.Story!).ToList());
+        var analysed = unanalysed.Zip(analyses, (m, a) => (m.Seq, a.MergeFeatures)).ToDictionary(x => x.Seq, x => x.MergeFeatures);
+        var features = stale.Members.Select(m => m.Features ?? analysed[m.Seq]).ToList();
+        return new RebuiltEvent(stale.Id, stale.Version, _merger.Merge(features),
+            analysed.Select(a => (a.Key, MergeFeatureCodec.Encode(a.Value))).ToList());
     }
 
-    /// <summary>Rebuilds an event's canonical record from its members' stored texts.</summary>
-    public void Refresh(string eventId)
+    /// <summary>Step 3: the record with editors' resolutions applied, stored when the event has not changed since step 1, with the
+    /// merge features step 2 analysed (when the store takes writes); Current is false when the event changed meanwhile (the
+    /// record is then of the members step 1 read, not stored); a null record when the event is gone.</summary>
+    public (EventDocument? Document, bool Current) Complete(RebuiltEvent rebuilt)
     {
-        if (Build(eventId) is { } built) Save(built);
-    }
-
-    /// <summary>The event's canonical record merged from its members' stored texts, resolutions applied, not stored; null when it has no members.</summary>
-    private EventDocument? Build(string eventId)
-    {
-        var members = store.MembersOf(eventId).Select(seq => store.LoadStory(seq)!).ToList();
-        if (members.Count == 0) return null;
-        var merged = _merger.Merge(pipeline.AnalyzeAll(members));
-        return FactResolutions.Apply(EventDocument.From(merged with { Id = eventId }), store.ResolutionsOf(eventId));
+        ArgumentNullException.ThrowIfNull(rebuilt);
+        var row = store.FindEvent(rebuilt.Id);
+        if (row is null) return (null, true);
+        var document = Document(rebuilt);
+        bool current = row.Version == rebuilt.Version;
+        try { store.InTransaction(() => Keep(rebuilt, current ? document : null)); }
+        catch (Exception e) when (StoreFault.Of(e) is not null)
+        {
+            // A full disk or a read-only database must not stop reads: the record is served now and stored once it can be.
+        }
+        return (document, current);
     }
 
     /// <summary>Rebuilds every stale canonical record; returns how many.</summary>
@@ -89,18 +81,18 @@ public sealed class CanonicalEvents(DedupPipeline pipeline, StoryStore store)
         foreach (var chunk in stale.Chunk(200))
         {
             cancellation.ThrowIfCancellationRequested();
-            store.InTransaction(() => { foreach (var id in chunk) Refresh(id); });
+            store.InTransaction(() =>
+            {
+                // Merging needs no store: the chunk's events are merged on every core, read and stored in order.
+                var members = chunk.Select(StaleMembers).OfType<StaleEvent>().ToList();
+                var rebuilt = new RebuiltEvent[members.Count];
+                Parallel.For(0, members.Count, new ParallelOptions { CancellationToken = cancellation }, i => rebuilt[i] = Merge(members[i]));
+                foreach (var merged in rebuilt) Keep(merged, Document(merged));
+            });
             done += chunk.Length;
             progress?.Report(new BatchProgress("canonical events", done, stale.Count));
         }
         return stale.Count;
-    }
-
-    /// <summary>Stores the canonical record merged from <paramref name="members"/> under the stored event's id.</summary>
-    public void Save(string eventId, IReadOnlyList<AnalyzedStory> members)
-    {
-        ArgumentNullException.ThrowIfNull(members);
-        Save(eventId, _merger.Merge(members));
     }
 
     /// <summary>Stores a canonical record merged beforehand under the stored event's id.</summary>
@@ -116,4 +108,20 @@ public sealed class CanonicalEvents(DedupPipeline pipeline, StoryStore store)
         ArgumentNullException.ThrowIfNull(document);
         store.SaveCanonical(document.Id, document.Title, document.Conflicts, JsonSerializer.Serialize(document, EventDocument.Json));
     }
+
+    private EventDocument Document(RebuiltEvent rebuilt) =>
+        FactResolutions.Apply(EventDocument.From(rebuilt.Merged with { Id = rebuilt.Id }), store.ResolutionsOf(rebuilt.Id));
+
+    /// <summary>Keeps the merge features analysed for a rebuild and, when given, the rebuilt record (inside the caller's transaction).</summary>
+    private void Keep(RebuiltEvent rebuilt, EventDocument? document)
+    {
+        foreach (var (seq, features) in rebuilt.Analysed) store.SaveMergeFeatures(seq, features);
+        if (document is not null) Save(document);
+    }
 }
+
+/// <summary>A stale event's id and version, and what merging needs of its members (step 1 of a rebuild).</summary>
+public sealed record StaleEvent(string Id, long Version, IReadOnlyList<MemberForMerge> Members);
+
+/// <summary>A stale event's record merged anew (step 2), and the merge features it had to analyse, encoded, by story seq.</summary>
+public sealed record RebuiltEvent(string Id, long Version, CanonicalEvent Merged, IReadOnlyList<(long Seq, byte[] Features)> Analysed);

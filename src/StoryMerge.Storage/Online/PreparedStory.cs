@@ -17,6 +17,7 @@ public sealed class PreparedStory
         IndexTerms = IndexTerms.Of(analysis);
         EncodedFeatures = FeatureCodec.Encode(analysis.Features, IndexTerms.Words);
         Features = FeatureCodec.Decode(analysis.Id, analysis.Language, analysis.Story.Published, EncodedFeatures);
+        EncodedMergeFeatures = MergeFeatureCodec.Encode(analysis.MergeFeatures);
         Alone = new EventMerger().Merge([analysis]);
     }
 
@@ -34,7 +35,7 @@ public sealed class PreparedStory
         try { return Of(pipeline.Analyze(story)); }
         catch (ArgumentException e)
         {
-            rejection = e.Message;
+            rejection = UserMessage.Of(e);
             return null;
         }
     }
@@ -50,6 +51,9 @@ public sealed class PreparedStory
     /// <summary>The match features as the store keeps them (the vector in 16-bit floats): filing scores with these, so a
     /// story scores the same while it is in memory and after it was read back by a reopened store.</summary>
     public MatchFeatures Features { get; }
+
+    /// <summary>What merging reads of the analysis, as the store keeps it: rebuilding an event from these analyses none of its members again.</summary>
+    public byte[] EncodedMergeFeatures { get; }
 
     /// <summary>The story's match keys and neutral words, as the index takes them.</summary>
     public IndexTerms IndexTerms { get; }

@@ -64,7 +64,7 @@ public sealed class StoryIngestor
     {
         ArgumentNullException.ThrowIfNull(story);
         // Before hashing and analysing: a re-sent feed, or a re-run after a kill, costs one lookup a story.
-        if (_store.FindStory(story.Id) is { } same) return new IngestResult(story.Id, IngestOutcome.Duplicate, same.EventId, null, [], DuplicateOf: same.Id);
+        if (Stored(story.Id) is { } stored) return stored;
         var hash = ContentHash.Of(story.Text);
         if (FindDuplicate(story, hash) is { } duplicate) return duplicate;
         return PreparedStory.TryPrepare(_pipeline, story, out var rejection) is { } prepared ? File(prepared) : IngestResult.Rejected(story.Id, rejection!);
@@ -175,7 +175,7 @@ public sealed class StoryIngestor
         var now = _clock.GetUtcNow();
         return _store.InTransaction(() =>
         {
-            long seq = _store.InsertStory(story.Story, story.Language, prepared.ContentHash, prepared.SampleRank, prepared.EncodedFeatures, prepared.IndexTerms, now);
+            long seq = _store.InsertStory(story.Story, story.Language, prepared.ContentHash, prepared.SampleRank, prepared.EncodedFeatures, prepared.EncodedMergeFeatures, prepared.IndexTerms, now);
             if (best is null)
             {
                 var created = _store.NewEventId(story.Id, seq);
@@ -199,7 +199,7 @@ public sealed class StoryIngestor
         });
     }
 
-    /// <summary>Removes a retracted story from the index and its event; an event left empty disappears, one with members left is rebuilt.</summary>
+    /// <summary>Removes a retracted story from the index and its event; an event left empty disappears, one with members left is marked stale (<see cref="CanonicalEvents"/> rebuilds it when next read).</summary>
     /// <returns>The event the story was in (which may no longer exist), or null when no story has this id.</returns>
     public DeleteResult? Delete(StoryId id)
     {
@@ -217,11 +217,7 @@ public sealed class StoryIngestor
                 _store.DeleteEvent(eventId);
                 eventRemoved = true;
             }
-            else
-            {
-                _store.Touch(eventId, _clock.GetUtcNow());
-                Canonical.Refresh(eventId);
-            }
+            else _store.Touch(eventId, _clock.GetUtcNow());   // its record is rebuilt when next read
         });
         _cache.Remove(row.Seq);
         if (features.Published is null) _undated--;
@@ -233,12 +229,18 @@ public sealed class StoryIngestor
     /// <exception cref="ArgumentException">The text is empty.</exception>
     public IReadOnlyList<long> Search(string text, int limit = 200) => Index.TextSearch.Stories(_pipeline, _store.Index, _store.Languages(), text, limit);
 
+    /// <summary>What filing a story under an id already stored (as a story, or as a content duplicate of one) gives: a duplicate,
+    /// found by a lookup, before anything is analysed; null for an id not stored.</summary>
+    public IngestResult? Stored(StoryId id)
+    {
+        if (_store.FindStory(id) is { } same) return new IngestResult(id, IngestOutcome.Duplicate, same.EventId, null, [], DuplicateOf: same.Id);
+        if (_store.FindAlias(id) is { } repeated) return new IngestResult(id, IngestOutcome.Duplicate, repeated.EventId, null, [], DuplicateOf: repeated.Id);
+        return null;
+    }
+
     private IngestResult? FindDuplicate(Story story, string contentHash)
     {
-        if (_store.FindStory(story.Id) is { } same)
-            return new IngestResult(story.Id, IngestOutcome.Duplicate, same.EventId, null, [], DuplicateOf: same.Id);
-        if (_store.FindAlias(story.Id) is { } repeated)
-            return new IngestResult(story.Id, IngestOutcome.Duplicate, repeated.EventId, null, [], DuplicateOf: repeated.Id);
+        if (Stored(story.Id) is { } stored) return stored;
         if (_store.FindByContent(contentHash) is { } copy)
         {
             // Remembered under its own id, so export, GET and a re-send all find the copy with its original's event.

@@ -34,6 +34,15 @@ public sealed record StoreFault(StoreFaultKind Kind, string Reason)
         _ => null,
     };
 
+    /// <summary>Why SQLite refused, in one line: the fault's reason, else SQLite's own words without the "SQLite Error 26: '…'." .NET wraps them in.</summary>
+    public static string ReasonOf(SqliteException exception)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        if (OfCode(exception.SqliteErrorCode & 0xFF) is { } fault) return fault.Reason;
+        var bare = System.Text.RegularExpressions.Regex.Match(exception.Message, @"^SQLite Error \d+: '(.*)'\.?$", System.Text.RegularExpressions.RegexOptions.Singleline);
+        return bare.Success ? bare.Groups[1].Value : exception.Message;
+    }
+
     /// <summary>"the disk is full" and so on: the reason, for a one-line message.</summary>
     public override string ToString() => Reason;
 
@@ -45,7 +54,8 @@ public sealed record StoreFault(StoreFaultKind Kind, string Reason)
         ReadOnly or Perm => new(StoreFaultKind.ReadOnly, "the database is read-only: nothing can be stored or changed"),
         Busy or Locked => new(StoreFaultKind.Busy, "another process holds the database's write lock; try again shortly"),
         IoErr => Unavailable("the disk gave an input/output error"),
-        Corrupt or NotADb => Unavailable("the database file is damaged"),
+        Corrupt => Unavailable("the database file is damaged"),
+        NotADb => Unavailable("the file is not a database (or it is damaged)"),
         CantOpen => Unavailable("the database file cannot be opened"),
         _ => null,
     };

@@ -29,7 +29,7 @@ public sealed class StoreOwner : IDisposable
         try { held = new FileStream(full + ".owner", FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None); }
         catch (IOException) when (File.Exists(full + ".owner"))
         {
-            throw new StoreException($"{database}: {Holder(database) ?? "another StoryMerge process"} is writing to it");
+            throw new StoreException($"{database}: being written to by {Holder(database) ?? "another StoryMerge process"}");
         }
         var owner = new StoreOwner(held, full + ".owner.json");
         owner.Describe(who);

@@ -144,6 +144,11 @@ public static class StoreSchema
         ALTER TABLE stories ADD COLUMN located TEXT;        -- JSON array of {name, code, uri}; NULL when none
         ALTER TABLE stories ADD COLUMN subjects TEXT;       -- the same
         """,
+        // 7: what merging reads of each story's analysis, so rebuilding an event's canonical record analyses nothing.
+        """
+        -- MergeFeatureCodec blob; NULL for a story filed before schema 7 (analysed once when its event is next rebuilt, then kept).
+        ALTER TABLE stories ADD COLUMN merge_features BLOB;
+        """,
     ];
 
     /// <summary>The schema version this build writes.</summary>

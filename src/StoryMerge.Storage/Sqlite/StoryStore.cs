@@ -64,7 +64,7 @@ public sealed partial class StoryStore : IDisposable
         catch (SqliteException e)
         {
             connection.Dispose();
-            throw new StoreException($"{path}: cannot open the database: {e.Message}", e);
+            throw new StoreException($"{path}: cannot open the database: {StoreFault.ReasonOf(e)}", e);
         }
         catch
         {
@@ -162,23 +162,24 @@ public sealed partial class StoryStore : IDisposable
     public StoryRow? FindByContent(string contentHash) =>
         QuerySingle("SELECT seq, id, event_id FROM stories LEFT JOIN memberships ON story_seq = seq WHERE content_hash = $h ORDER BY seq LIMIT 1", ReadRow, ("$h", contentHash));
 
-    /// <summary>Stores a new story with its features and index terms; returns its seq.</summary>
-    public long InsertStory(Story story, LanguageTag language, string contentHash, long sampleRank, byte[] features, IndexTerms terms, DateTimeOffset now)
+    /// <summary>Stores a new story with its match features (<see cref="FeatureCodec"/>), merge features (<see cref="MergeFeatureCodec"/>) and index terms; returns its seq.</summary>
+    public long InsertStory(Story story, LanguageTag language, string contentHash, long sampleRank, byte[] features, byte[] mergeFeatures, IndexTerms terms, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(terms);
         ArgumentNullException.ThrowIfNull(story);
+        ArgumentNullException.ThrowIfNull(mergeFeatures);
         long seq = Scalar<long>("SELECT coalesce(max(seq), 0) + 1 FROM stories");
         long rowid = IndexRowid(story.Published, seq);
         Execute("""
-            INSERT INTO stories (seq, id, content_hash, text, title, language_given, language, published, published_at, located, subjects, source, url, ingested_at, sample_rank, index_rowid, features)
-            VALUES ($seq, $id, $hash, $text, $title, $given, $lang, $published, $publishedAt, $located, $subjects, $source, $url, $at, $rank, $rowid, $features)
+            INSERT INTO stories (seq, id, content_hash, text, title, language_given, language, published, published_at, located, subjects, source, url, ingested_at, sample_rank, index_rowid, features, merge_features)
+            VALUES ($seq, $id, $hash, $text, $title, $given, $lang, $published, $publishedAt, $located, $subjects, $source, $url, $at, $rank, $rowid, $features, $merge)
             """,
             ("$seq", seq), ("$id", story.Id.Value), ("$hash", contentHash), ("$text", story.Text), ("$title", story.Title),
             ("$given", story.Language.IsKnown ? story.Language.Code : null), ("$lang", language.Code), ("$published", story.Published?.DayNumber),
             ("$publishedAt", story.PublishedAt?.ToString("O", CultureInfo.InvariantCulture)),
             ("$located", ConceptCodec.Encode(story.Located)), ("$subjects", ConceptCodec.Encode(story.Subjects)),
             ("$source", story.Source), ("$url", story.Url), ("$at", now.ToString("O", CultureInfo.InvariantCulture)), ("$rank", sampleRank),
-            ("$rowid", rowid), ("$features", features));
+            ("$rowid", rowid), ("$features", features), ("$merge", mergeFeatures));
         _pendingAdds[seq] = _pending.Count;
         _pending.Add(new IndexChange(IndexChangeKind.Add, seq, new StoryIndexEntry(seq, story.Id, language, story.Published, null, terms)));
         Changed();
@@ -210,6 +211,36 @@ public sealed partial class StoryStore : IDisposable
             Subjects = ConceptCodec.Decode(r.IsDBNull(9) ? null : r.GetString(9)),
         },
         ("$seq", seq));
+
+    /// <summary>What rebuilding an event's canonical record reads of each member, in seq order: its stored merge features, or (for a
+    /// story filed before the store kept them) the story itself, to be analysed.</summary>
+    /// <exception cref="InvalidDataException">A member's merge features are not ones this build reads.</exception>
+    public IReadOnlyList<MemberForMerge> MembersForMerge(string eventId) => Query("""
+        SELECT seq, id, language, published, source, merge_features, CASE WHEN merge_features IS NULL THEN text END, title, language_given, url,
+            published_at, located, subjects
+        FROM stories JOIN memberships ON story_seq = seq WHERE event_id = $id ORDER BY seq
+        """, r =>
+        {
+            var id = new StoryId(r.GetString(1));
+            DateOnly? published = r.IsDBNull(3) ? null : DateOnly.FromDayNumber(r.GetInt32(3));
+            var source = r.IsDBNull(4) ? null : r.GetString(4);
+            DateTimeOffset? publishedAt = r.IsDBNull(10) ? null : DateTimeOffset.ParseExact(r.GetString(10), "O", CultureInfo.InvariantCulture);
+            var located = ConceptCodec.Decode(r.IsDBNull(11) ? null : r.GetString(11));
+            var subjects = ConceptCodec.Decode(r.IsDBNull(12) ? null : r.GetString(12));
+            if (!r.IsDBNull(5))
+                return new MemberForMerge(r.GetInt64(0), MergeFeatureCodec.Decode(id, new LanguageTag(r.GetString(2)), published, source, (byte[])r.GetValue(5),
+                    publishedAt, located, subjects), null);
+            var story = new Story(id, r.GetString(6), r.IsDBNull(7) ? null : r.GetString(7), r.IsDBNull(8) ? default : new LanguageTag(r.GetString(8)),
+                published, source, r.IsDBNull(9) ? null : r.GetString(9)) { PublishedAt = publishedAt, Located = located, Subjects = subjects };
+            return new MemberForMerge(r.GetInt64(0), null, story);
+        }, ("$id", eventId));
+
+    /// <summary>Keeps the merge features of a story filed before the store kept them (a story that has them keeps its own).</summary>
+    public void SaveMergeFeatures(long seq, byte[] mergeFeatures)
+    {
+        ArgumentNullException.ThrowIfNull(mergeFeatures);
+        Execute("UPDATE stories SET merge_features = $merge WHERE seq = $seq AND merge_features IS NULL", ("$seq", seq), ("$merge", mergeFeatures));
+    }
 
     /// <summary>The stored features of the given stories, with their events.</summary>
     public IReadOnlyList<StoredFeatures> LoadFeatures(IReadOnlyCollection<long> seqs)
@@ -511,7 +542,7 @@ public sealed partial class StoryStore : IDisposable
         }
         catch (SqliteException e)
         {
-            throw new StoreException($"{path}: cannot read the database: {StoreFault.Of(e)?.Reason ?? e.Message}", e);
+            throw new StoreException($"{path}: cannot read the database: {StoreFault.ReasonOf(e)}", e);
         }
     }
 
@@ -641,6 +672,9 @@ public sealed record IndexRepair(IndexRepairKind Kind, long Indexed, long Remove
 
 /// <summary>A stored story's seq (its row), id and event.</summary>
 public sealed record StoryRow(long Seq, StoryId Id, string? EventId);
+
+/// <summary>A member of an event as rebuilding its record reads it: its stored merge features, or, when it has none yet, its story.</summary>
+public sealed record MemberForMerge(long Seq, MergeFeatures? Features, Story? Story);
 
 /// <summary>A stored story's match features, its event and its sample rank.</summary>
 public sealed record StoredFeatures(long Seq, MatchFeatures Features, string? EventId, long SampleRank);

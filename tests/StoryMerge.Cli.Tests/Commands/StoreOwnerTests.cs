@@ -76,6 +76,6 @@ public class StoreOwnerTests
         int code = await ServeCommand.RunAsync(new ServeCommand.Arguments(db, null, "http://127.0.0.1:0", dir.File("keys.json")), new StringWriter(), error, default);
 
         Assert.Equal(ExitCodes.DatabaseError, code);
-        Assert.Contains("storymerge ingest (pid 77) is writing to it", error.ToString());
+        Assert.Contains("being written to by storymerge ingest (pid 77)", error.ToString());
     }
 }

@@ -75,7 +75,7 @@ public class EventMergerTests
     }
 
     [Fact]
-    public void Merge_NoReports_Throws() => Assert.Throws<ArgumentException>(() => new EventMerger().Merge([]));
+    public void Merge_NoReports_Throws() => Assert.Throws<ArgumentException>(() => new EventMerger().Merge(Array.Empty<AnalyzedStory>()));
 
     [Fact]
     public void Merge_SameMembers_SameEventId() =>

@@ -162,7 +162,7 @@ public class LuceneStoryIndexTests
         _ = fixture.Ingestor;
         Assert.Throws<InvalidOperationException>(() => fixture.Store.InTransaction(() =>
         {
-            fixture.Store.InsertStory(TestCorpus.Seed(TestCorpus.Kazakh), new LanguageTag("kk"), "hash", 1, [1], new IndexTerms(["n:lmt"], ["almaty"]), DateTimeOffset.UnixEpoch);
+            fixture.Store.InsertStory(TestCorpus.Seed(TestCorpus.Kazakh), new LanguageTag("kk"), "hash", 1, [1], [1], new IndexTerms(["n:lmt"], ["almaty"]), DateTimeOffset.UnixEpoch);
             throw new InvalidOperationException("disk full, say");
         }));
 

@@ -137,7 +137,7 @@ public class StoreSchemaTests
         using var fixture = new StoreFixture();
         foreach (var story in StoryMerge.Core.Tests.TestCorpus.Seeds()) fixture.Ingestor.Ingest(story);
         fixture.Reopen();
-        Execute(fixture.Path, WithoutVersion6 + "PRAGMA user_version = 5;");
+        Execute(fixture.Path, WithoutVersion7 + WithoutVersion6 + "PRAGMA user_version = 5;");
         Assert.DoesNotContain("published_at", StoryColumns(fixture.Path));
 
         var old = fixture.Store.LoadStory(1)!;
@@ -169,12 +169,15 @@ public class StoreSchemaTests
         return names;
     }
 
+    /// <summary>Takes away what migration 7 adds: the stories' merge features.</summary>
+    private const string WithoutVersion7 = "ALTER TABLE stories DROP COLUMN merge_features; ";
+
     /// <summary>Takes away what migration 6 adds: the stories' time, places and subjects.</summary>
     private const string WithoutVersion6 = "ALTER TABLE stories DROP COLUMN published_at; ALTER TABLE stories DROP COLUMN located; ALTER TABLE stories DROP COLUMN subjects; ";
 
     private const string Version2 = "DROP TABLE feed_items; DROP TABLE feed_state; DROP TABLE story_aliases; PRAGMA user_version = 2;";
 
-    /// <summary>The seeds filed into a database then turned into an older schema's: the full-text index of versions 1–4 back, the store state and the columns of version 6 gone, then <paramref name="downgrade"/>; closed, to be opened again.</summary>
+    /// <summary>The seeds filed into a database then turned into an older schema's: the full-text index of versions 1–4 back, the store state and the columns of versions 6 and 7 gone, then <paramref name="downgrade"/>; closed, to be opened again.</summary>
     private static StoreFixture SeedsInOlderDatabase(string downgrade)
     {
         var fixture = new StoreFixture();
@@ -187,7 +190,7 @@ public class StoreSchemaTests
             CREATE VIRTUAL TABLE story_index USING fts5(keys, content='', contentless_delete=1, detail=none, tokenize="ascii tokenchars ':#.%-'");
             CREATE VIRTUAL TABLE story_index_vocabulary USING fts5vocab(story_index, 'row');
             DROP TABLE store_state;
-            """ + WithoutVersion6 + downgrade;
+            """ + WithoutVersion7 + WithoutVersion6 + downgrade;
         command.ExecuteNonQuery();
         return fixture;
     }

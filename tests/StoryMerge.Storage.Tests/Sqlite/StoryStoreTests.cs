@@ -67,7 +67,7 @@ public class StoryStoreTests
         var story = TestCorpus.Seed(TestCorpus.Memorandum);
         Assert.Throws<InvalidOperationException>(() => fixture.Store.InTransaction(() =>
         {
-            fixture.Store.InsertStory(story, new LanguageTag("ru"), "hash", 1, [1], new IndexTerms(["n:xx"], ["xx"]), DateTimeOffset.UnixEpoch);
+            fixture.Store.InsertStory(story, new LanguageTag("ru"), "hash", 1, [1], [1], new IndexTerms(["n:xx"], ["xx"]), DateTimeOffset.UnixEpoch);
             throw new InvalidOperationException("disk full, say");
         }));
         Assert.Equal(0, fixture.Store.StoryCount());

@@ -27,7 +27,7 @@ public sealed class HtmlPageFormat : IStoryFormat
         try { article = new Reader(address, text).GetArticle(); }
         catch (Exception e) when (e is UriFormatException or InvalidOperationException or ArgumentException or FormatException)
         {
-            return [ReadItem.Failed(origin, null, $"not a readable page ({e.Message})")];
+            return [ReadItem.Failed(origin, null, $"not a readable page ({UserMessage.Of(e)})")];
         }
         var body = article.IsReadable ? HtmlText.Collapse(ParagraphText(article.Content)) : null;
         var site = Meta("og:site_name") ?? (string.IsNullOrWhiteSpace(article.SiteName) ? null : article.SiteName);

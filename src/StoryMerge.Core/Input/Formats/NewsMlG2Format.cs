@@ -26,7 +26,7 @@ public sealed class NewsMlG2Format : IStoryFormat
     {
         XDocument document;
         try { document = XDocument.Parse(text, LoadOptions.SetLineInfo); }
-        catch (XmlException e) { return [ReadItem.Failed(origin, e.LineNumber > 0 ? e.LineNumber : null, $"not well-formed XML ({e.Message.Split('.')[0]})")]; }
+        catch (XmlException e) { return [ReadItem.Failed(origin, e.LineNumber > 0 ? e.LineNumber : null, $"not well-formed XML ({UserMessage.Of(e)})")]; }
         var newsItems = document.Root!.Name == G2 + "newsItem" ? [document.Root] : document.Root.Descendants(G2 + "newsItem").ToList();
         if (newsItems.Count == 0) return [ReadItem.Failed(origin, null, "the newsMessage holds no newsItem")];
         var items = new List<ReadItem>();

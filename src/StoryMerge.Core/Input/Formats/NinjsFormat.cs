@@ -29,7 +29,7 @@ public sealed class NinjsFormat : IStoryFormat
     {
         JsonDocument document;
         try { document = JsonDocument.Parse(text); }
-        catch (JsonException e) { return [ReadItem.Failed(origin, null, $"not valid JSON ({e.Message.Split('.')[0]})")]; }
+        catch (JsonException e) { return [ReadItem.Failed(origin, null, $"not valid JSON: {UserMessage.Of(e)}")]; }
         using (document)
         {
             var root = document.RootElement;

@@ -31,7 +31,7 @@ public sealed class SyndicationFormat : IStoryFormat
         catch (Exception e) when (e is XmlException or FormatException or InvalidOperationException or System.Text.Json.JsonException or ArgumentException
                                       or CodeHollow.FeedReader.Parser.FeedTypeNotSupportedException or NullReferenceException)
         {
-            return [ReadItem.Failed(origin, null, $"not a readable feed ({FirstSentence(e.Message)})")];
+            return [ReadItem.Failed(origin, null, $"not a readable feed ({UserMessage.Of(e)})")];
         }
         var lines = ItemLines(text, feed.Type);
         var items = new List<ReadItem>(feed.Items.Count);
@@ -41,7 +41,7 @@ public sealed class SyndicationFormat : IStoryFormat
             try { items.Add(Map(feed, feed.Items[i]).ToReadItem(origin, line, i + 1)); }
             catch (Exception e) when (e is FormatException or InvalidOperationException or ArgumentException)
             {
-                items.Add(new ReadItem(null, null, $"unreadable item ({FirstSentence(e.Message)})", origin, line, line is null ? i + 1 : null));
+                items.Add(new ReadItem(null, null, $"unreadable item ({UserMessage.Of(e)})", origin, line, line is null ? i + 1 : null));
             }
         }
         return items;
@@ -87,6 +87,4 @@ public sealed class SyndicationFormat : IStoryFormat
         }
         catch (XmlException) { return []; }
     }
-
-    private static string FirstSentence(string message) => message.Split(". ")[0].TrimEnd('.');
 }

@@ -20,13 +20,13 @@ public static class KindVote
     /// <summary>The kind of the name whose mentions (each with its report) are given.</summary>
     /// <param name="mentions">Every mention of the name, with its report.</param>
     /// <param name="shortReferences">In how many reports a full name is later referred to by its last word alone (Jeane Freeman … Freeman), as people are.</param>
-    public static FactKind Of(IEnumerable<(AnalyzedStory Story, EntityMention Mention)> mentions, int shortReferences = 0)
+    public static FactKind Of(IEnumerable<(MergeFeatures Story, EntityMention Mention)> mentions, int shortReferences = 0)
     {
         ArgumentNullException.ThrowIfNull(mentions);
         double person = shortReferences, organisation = 0, place = 0, other = 0;
         foreach (var (story, m) in mentions)
         {
-            var (before, after) = Neighbours(story, m);
+            var (before, after) = story.Neighbours(m);
             // People take no article: "the Boston Globe", "The Fugees" (inside the name when the report's own language has no "the").
             bool article = before is { } b && b.Lower is "the" && b.Sentence == m.Sentence || m.Tokens.Count > 1 && m.Tokens[0].Lower is "the";
             bool anyOther = m.Tokens.Any(t => KindWords.IsOtherWord(t.Lower)) || after is { } a0 && KindWords.IsOtherWord(a0.Lower);
@@ -72,33 +72,12 @@ public static class KindVote
 
     private static readonly HashSet<string> DirectionalPrepositions = new(StringComparer.Ordinal) { "to", "from", "a", "à", "из", "на", "у", "з", "із", "nach", "aus" };
 
-    internal static bool IsLocative(AnalyzedStory story, EntityMention m)
+    internal static bool IsLocative(MergeFeatures story, EntityMention m)
     {
         ArgumentNullException.ThrowIfNull(story);
         ArgumentNullException.ThrowIfNull(m);
-        var (before, _) = Neighbours(story, m);
+        var (before, _) = story.Neighbours(m);
         if (before is { } b && b.Sentence == m.Sentence && LocativePrepositions.Contains(b.Lower)) return true;
         return Forms.NameWord.IsTurkic(story.Language) && EntityLexicon.HasLocativeSuffix(m.Head.Lower);
-    }
-
-    private static (Token? Before, Token? After) Neighbours(AnalyzedStory story, EntityMention m)
-    {
-        var tokens = story.Tokens;
-        int first = BinarySearch(tokens, m.Tokens[0].Start);
-        if (first < 0) return (null, null);
-        int last = first + m.Tokens.Count - 1;
-        return (first > 0 ? tokens[first - 1] : null, last + 1 < tokens.Count && tokens[last + 1].Sentence == m.Sentence ? tokens[last + 1] : null);
-    }
-
-    private static int BinarySearch(IReadOnlyList<Token> tokens, int start)
-    {
-        int lo = 0, hi = tokens.Count - 1;
-        while (lo <= hi)
-        {
-            int mid = (lo + hi) / 2;
-            if (tokens[mid].Start == start) return mid;
-            if (tokens[mid].Start < start) lo = mid + 1; else hi = mid - 1;
-        }
-        return -1;
     }
 }

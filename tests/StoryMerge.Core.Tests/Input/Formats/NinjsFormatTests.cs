@@ -20,6 +20,16 @@ public class NinjsFormatTests
     }
 
     [Fact]
+    public void Read_MalformedJson_SaysWhatIsWrongWhole()
+    {
+        // Cut at its first full stop, the parser's message was "'": not valid JSON (').
+        var item = Assert.Single(_format.Read("{\"uri\": \"x\",\n\"headline\": \"h\" .}", "bad.json"));
+
+        Assert.StartsWith("not valid JSON: '.' is invalid after a value", item.Error);
+        Assert.Contains("(line 2, byte", item.Error);
+    }
+
+    [Fact]
     public void Read_SeedArray_EveryItemRead() => Assert.Equal(5, Samples.Read(_format, Samples.Feed("seeds.ninjs.json")).Count(i => i.Succeeded));
 
     [Fact]
