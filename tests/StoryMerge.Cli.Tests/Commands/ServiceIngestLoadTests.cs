@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Net;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using StoryMerge.Cli.Commands;
 using StoryMerge.Core.Input;
 using StoryMerge.Core.Tests;
 using StoryMerge.Evaluation;
@@ -11,7 +10,7 @@ using Xunit.Abstractions;
 
 namespace StoryMerge.Cli.Tests.Commands;
 
-/// <summary>`ingest --server` of a 2,000-story feed into a running service: the service's reads meanwhile stay fast, and every story is stored.</summary>
+/// <summary>`ingest --server` of a 2,000-story feed, in a process of its own, into a running service: the service's reads meanwhile stay fast, and every story is stored.</summary>
 [Trait("Category", "Slow")]
 public sealed class ServiceIngestLoadTests(ITestOutputHelper output)
 {
@@ -29,11 +28,12 @@ public sealed class ServiceIngestLoadTests(ITestOutputHelper output)
             { id = s.Id.Value, text = s.Text, lang = s.Language.IsKnown ? s.Language.Code : null, date = s.Published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) }, json))));
         await using var service = await ServiceIngestTests.RunningService.StartAsync(dir.File("s.db"));
         using var reader = new HttpClient { BaseAddress = new Uri(service.Address) };
-        var ingestOutput = new StringWriter();
 
         var clock = Stopwatch.StartNew();
-        var ingest = Task.Factory.StartNew(() => IngestCommand.Run(new IngestCommand.Arguments([file], null, null, Server: service.Address), ingestOutput, new StringWriter()),
-            CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        using var ingest = Process.Start(new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "storymerge.dll"), "ingest", "--server", service.Address, file])
+            { RedirectStandardOutput = true, RedirectStandardError = true })!;
+        var ingestOutput = ingest.StandardOutput.ReadToEndAsync();
+        _ = ingest.StandardError.ReadToEndAsync();
         var reads = new Dictionary<string, List<double>> { ["list"] = [], ["event"] = [], ["story"] = [] };
         async Task<JsonElement?> ReadAsync(string kind, string path)
         {
@@ -45,7 +45,7 @@ public sealed class ServiceIngestLoadTests(ITestOutputHelper output)
             return JsonDocument.Parse(body).RootElement.Clone();
         }
         var random = new Random(3);
-        while (!ingest.IsCompleted)
+        while (!ingest.HasExited)
         {
             var page = await ReadAsync("list", "/api/events?pageSize=20");
             var events = page!.Value.GetProperty("items").EnumerateArray().ToList();
@@ -59,7 +59,9 @@ public sealed class ServiceIngestLoadTests(ITestOutputHelper output)
         }
         var elapsed = clock.Elapsed;
 
-        Assert.Equal(ExitCodes.Success, await ingest);
+        await ingest.WaitForExitAsync();
+        Assert.Equal(ExitCodes.Success, ingest.ExitCode);
+        var summary = await ingestOutput;
         var all = reads.Values.SelectMany(r => r).Order().ToList();
         string Figures(List<double> times)
         {
@@ -67,10 +69,10 @@ public sealed class ServiceIngestLoadTests(ITestOutputHelper output)
             string Ms(double p) => Percentile(sorted, p).ToString("0", CultureInfo.InvariantCulture);
             return $"{sorted.Count} reads, p50 {Ms(0.5)} ms, p99 {Ms(0.99)} ms, max {Ms(1)} ms";
         }
-        output.WriteLine(ingestOutput.ToString().Trim());
+        output.WriteLine(summary.Trim());
         output.WriteLine($"ingest --server of {Stories:N0} stories took {elapsed.TotalSeconds:0.0} s; reads meanwhile: {Figures(all)}");
         foreach (var (kind, times) in reads) output.WriteLine($"  {kind}: {Figures(times)}");
-        Assert.Equal(feed.Select(s => s.Id).Distinct().Count() - Count(ingestOutput.ToString(), "duplicates"), await service.StoriesAsync());
+        Assert.Equal(feed.Select(s => s.Id).Distinct().Count() - Count(summary, "duplicates"), await service.StoriesAsync());
         Assert.True(all.Count >= 50, $"too few reads to measure ({all.Count})");
         Assert.True(Percentile(all, 0.99) <= 1000, $"reads while ingesting: {Figures(all)}");
     }
