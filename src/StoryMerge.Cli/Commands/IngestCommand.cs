@@ -92,13 +92,20 @@ public static class IngestCommand
 
     private static void Write(TextWriter output, StoreSession session, IngestReport r, int refreshed)
     {
-        var seconds = r.Filing.TotalSeconds;
-        output.WriteLine($"ingested {r.Read:N0} item(s) into {session.Store.Path} in {seconds:0.0} s ({(seconds > 0 ? r.Read / seconds : 0):N0} stories/s)");
-        output.WriteLine($"  stored {r.Stored:N0}: {r.NewEvents:N0} started a new event, {r.Joined:N0} joined one; {r.Merged:N0} event(s) merged into others");
-        output.WriteLine($"  duplicates {r.Duplicates:N0}, errors {r.Errors:N0}{(r.Errors > 0 ? " (listed on stderr)" : "")}");
+        WriteCounts(output, r, $"into {session.Store.Path}", r.Filing);
         if (r.Latencies.Count > 0)
             output.WriteLine($"  assignment latency p50 {r.LatencyPercentile(0.50):0.00} ms, p99 {r.LatencyPercentile(0.99):0.00} ms; {refreshed:N0} canonical event(s) rebuilt");
         output.WriteLine($"  the database holds {session.Store.StoryCount():N0} stories in {session.Store.EventCount():N0} events");
+    }
+
+    /// <summary>The summary's first lines: items read and how fast, what was stored, duplicates and errors.</summary>
+    /// <param name="where">"into DB" or "through SERVER".</param>
+    internal static void WriteCounts(TextWriter output, IngestReport r, string where, TimeSpan elapsed)
+    {
+        var seconds = elapsed.TotalSeconds;
+        output.WriteLine($"ingested {r.Read:N0} item(s) {where} in {seconds:0.0} s ({(seconds > 0 ? r.Read / seconds : 0):N0} stories/s)");
+        output.WriteLine($"  stored {r.Stored:N0}: {r.NewEvents:N0} started a new event, {r.Joined:N0} joined one; {r.Merged:N0} event(s) merged into others");
+        output.WriteLine($"  duplicates {r.Duplicates:N0}, errors {r.Errors:N0}{(r.Errors > 0 ? " (listed on stderr)" : "")}");
     }
 
     /// <summary>Writes the first few diagnostics of each kind to stderr (the summary counts all).</summary>

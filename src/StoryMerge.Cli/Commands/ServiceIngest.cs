@@ -5,6 +5,7 @@ using StoryMerge.Cli.Output;
 using StoryMerge.Cli.Remote;
 using StoryMerge.Core.Input;
 using StoryMerge.Service.Contracts;
+using StoryMerge.Storage.Online;
 
 namespace StoryMerge.Cli.Commands;
 
@@ -99,49 +100,36 @@ public static class ServiceIngest
         if (batch.Count > 0) yield return batch;
     }
 
-    private static void Write(TextWriter output, Uri server, Tally t, TimeSpan elapsed)
-    {
-        var seconds = elapsed.TotalSeconds;
-        output.WriteLine($"ingested {t.Read:N0} item(s) through {server} in {seconds:0.0} s ({(seconds > 0 ? t.Read / seconds : 0):N0} stories/s)");
-        output.WriteLine($"  stored {t.Stored:N0}: {t.NewEvents:N0} started a new event, {t.Joined:N0} joined one; {t.Merged:N0} event(s) merged into others");
-        output.WriteLine($"  duplicates {t.Duplicates:N0}, errors {t.Errors:N0}{(t.Errors > 0 ? " (listed on stderr)" : "")}");
-    }
+    private static void Write(TextWriter output, Uri server, Tally t, TimeSpan elapsed) =>
+        IngestCommand.WriteCounts(output, t.Report, $"through {server}", elapsed);
 
-    /// <summary>What the service did with the stories so far.</summary>
+    /// <summary>What the service did with the stories so far, counted as a local ingest counts them.</summary>
     private sealed class Tally
     {
-        public long Read { get; private set; }
-        public long NewEvents { get; private set; }
-        public long Joined { get; private set; }
-        public long Merged { get; private set; }
-        public long Duplicates { get; private set; }
-        public long Errors { get; private set; }
-        public long Stored => NewEvents + Joined;
+        public IngestReport Report { get; } = new();
+        public long Read => Report.Read;
+        public long Stored => Report.Stored;
+        public long Duplicates => Report.Duplicates;
 
         public void Unreadable(ReadItem item, IngestCommand.Diagnostics diagnostics)
         {
-            Read++;
-            Errors++;
+            Report.CountRead(unreadable: true);
             diagnostics.Skipped(item);
         }
 
         public void Count(ReadItem item, BatchItem result, IngestCommand.Diagnostics diagnostics)
         {
-            Read++;
-            switch (result.Result?.Outcome)
+            Report.CountRead();
+            var outcome = result.Result?.Outcome switch
             {
-                case "new-event": NewEvents++; break;
-                case "joined-event": Joined++; break;
-                case "duplicate":
-                    Duplicates++;
-                    diagnostics.Duplicate(item, result.Result.DuplicateOf ?? item.Story!.Id.Value, result.Result.Event);
-                    break;
-                default:
-                    Errors++;
-                    diagnostics.Rejected(item, result.Error ?? $"the service answered {result.Status}");
-                    break;
-            }
-            Merged += result.Result?.Merged?.Count ?? 0;
+                "new-event" => IngestOutcome.NewEvent,
+                "joined-event" => IngestOutcome.JoinedEvent,
+                "duplicate" => IngestOutcome.Duplicate,
+                _ => IngestOutcome.Rejected,
+            };
+            if (outcome == IngestOutcome.Duplicate) diagnostics.Duplicate(item, result.Result!.DuplicateOf ?? item.Story!.Id.Value, result.Result.Event);
+            if (outcome == IngestOutcome.Rejected) diagnostics.Rejected(item, result.Error ?? $"the service answered {result.Status}");
+            Report.Count(outcome, result.Result?.Merged?.Count ?? 0);
         }
     }
 }

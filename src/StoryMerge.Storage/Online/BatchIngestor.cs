@@ -165,15 +165,25 @@ public sealed class IngestReport
     /// <summary>The latency below which a share <paramref name="p"/> of stories were filed (nearest rank).</summary>
     public double LatencyPercentile(double p) => Percentile.NearestRank(Latencies, p);
 
-    internal void Count(IngestResult result)
+    internal void Count(IngestResult result) => Count(result.Outcome, result.Merged?.Count ?? 0);
+
+    /// <summary>Counts what filing did with a story that was read (<see cref="Read"/> is counted apart).</summary>
+    public void Count(IngestOutcome outcome, int merged)
     {
-        switch (result.Outcome)
+        switch (outcome)
         {
             case IngestOutcome.NewEvent: NewEvents++; break;
             case IngestOutcome.JoinedEvent: Joined++; break;
             case IngestOutcome.Duplicate: Duplicates++; break;
             case IngestOutcome.Rejected: Errors++; break;
         }
-        Merged += result.Merged?.Count ?? 0;
+        Merged += merged;
+    }
+
+    /// <summary>Counts an item read, and an error when it could not be read.</summary>
+    public void CountRead(bool unreadable = false)
+    {
+        Read++;
+        if (unreadable) Errors++;
     }
 }
