@@ -16,18 +16,17 @@ public sealed class StoryIndexer(DedupPipeline pipeline, StoryStore store)
     public IReadOnlyList<StoryIndexEntry> Entries(IReadOnlyList<long> seqs)
     {
         ArgumentNullException.ThrowIfNull(seqs);
-        var features = store.LoadFeatures(seqs).ToDictionary(f => f.Seq);
-        var words = store.LoadIndexWords(seqs);
-        var present = seqs.Where(features.ContainsKey).ToList();
+        var loaded = store.LoadFeaturesWithWords(seqs).ToDictionary(f => f.Stored.Seq);
+        var present = seqs.Where(loaded.ContainsKey).ToList();
         // Texts read on this thread (the store's connection is not shared), analysed in parallel.
-        var texts = present.Where(seq => words.GetValueOrDefault(seq) is null).ToDictionary(seq => seq, seq => store.LoadStory(seq)!);
+        var texts = present.Where(seq => loaded[seq].Words is null).ToDictionary(seq => seq, seq => store.LoadStory(seq)!);
         var entries = new StoryIndexEntry[present.Count];
         Parallel.For(0, present.Count, i =>
         {
-            var stored = features[present[i]];
-            var terms = texts.TryGetValue(stored.Seq, out var story)
-                ? IndexTerms.Of(stored.Features.Keys.All, Tokens(story))
-                : IndexTerms.Of(stored.Features.Keys.All, words[stored.Seq]!);
+            var (stored, words) = loaded[present[i]];
+            var terms = words is not null
+                ? IndexTerms.Of(stored.Features.Keys.All, words)
+                : IndexTerms.Of(stored.Features.Keys.All, Tokens(texts[stored.Seq]));
             entries[i] = new StoryIndexEntry(stored.Seq, stored.Features.Id, stored.Features.Language, stored.Features.Published, stored.EventId, terms);
         });
         return entries;

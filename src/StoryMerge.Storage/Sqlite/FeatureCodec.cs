@@ -39,13 +39,21 @@ public static class FeatureCodec
     }
 
     /// <exception cref="InvalidDataException">The blob is not features this version wrote.</exception>
-    public static MatchFeatures Decode(StoryId id, LanguageTag language, DateOnly? published, byte[] blob)
+    public static MatchFeatures Decode(StoryId id, LanguageTag language, DateOnly? published, byte[] blob) =>
+        Read(id, language, published, blob, withWords: false).Features;
+
+    /// <summary>The features and the neutral words kept with them; the words are null for a blob written before they were kept (format 1).</summary>
+    /// <exception cref="InvalidDataException">The blob is not features this version wrote.</exception>
+    public static (MatchFeatures Features, IReadOnlyList<string>? Words) DecodeWithWords(StoryId id, LanguageTag language, DateOnly? published, byte[] blob) =>
+        Read(id, language, published, blob, withWords: true);
+
+    private static (MatchFeatures Features, IReadOnlyList<string>? Words) Read(StoryId id, LanguageTag language, DateOnly? published, byte[] blob, bool withWords)
     {
         ArgumentNullException.ThrowIfNull(blob);
         try
         {
             using var reader = new BinaryReader(new MemoryStream(blob), Encoding.UTF8);
-            ReadVersion(reader, id);
+            var version = ReadVersion(reader, id);
             var families = new HashSet<string>[4];
             for (int f = 0; f < families.Length; f++)
             {
@@ -56,32 +64,13 @@ public static class FeatureCodec
             }
             var vector = new float[reader.Read7BitEncodedInt()];
             for (int i = 0; i < vector.Length; i++) vector[i] = (float)reader.ReadHalf();
-            return new MatchFeatures(id, language, published, new MatchKeys(families[0], families[1], families[2], families[3]), vector);
-        }
-        catch (EndOfStreamException e)
-        {
-            throw new InvalidDataException($"features of story '{id}' are truncated", e);
-        }
-    }
-
-    /// <summary>The neutral words kept with the features; null for a blob written before they were kept (format 1).</summary>
-    /// <exception cref="InvalidDataException">The blob is not features this version wrote.</exception>
-    public static IReadOnlyList<string>? Words(StoryId id, byte[] blob)
-    {
-        ArgumentNullException.ThrowIfNull(blob);
-        try
-        {
-            using var reader = new BinaryReader(new MemoryStream(blob), Encoding.UTF8);
-            if (ReadVersion(reader, id) == 1) return null;
-            for (int f = 0; f < 4; f++)
+            string[]? words = null;
+            if (withWords && version != 1)
             {
-                int count = reader.Read7BitEncodedInt();
-                for (int i = 0; i < count; i++) reader.ReadString();
+                words = new string[reader.Read7BitEncodedInt()];
+                for (int i = 0; i < words.Length; i++) words[i] = reader.ReadString();
             }
-            reader.BaseStream.Seek(2L * reader.Read7BitEncodedInt(), SeekOrigin.Current);
-            var words = new string[reader.Read7BitEncodedInt()];
-            for (int i = 0; i < words.Length; i++) words[i] = reader.ReadString();
-            return words;
+            return (new MatchFeatures(id, language, published, new MatchKeys(families[0], families[1], families[2], families[3]), vector), words);
         }
         catch (EndOfStreamException e)
         {

@@ -249,13 +249,11 @@ public sealed partial class StoryStore : IDisposable
         return Query($"SELECT {FeatureColumns} WHERE seq IN (SELECT value FROM json_each($seqs))", ReadFeatures, ("$seqs", SeqList(seqs)));
     }
 
-    /// <summary>The neutral words kept with each of these stories' features, by seq (null for a story stored before they were kept).</summary>
-    public Dictionary<long, IReadOnlyList<string>?> LoadIndexWords(IReadOnlyCollection<long> seqs)
+    /// <summary>The stored features of the given stories with the neutral words kept with them (null for a story stored before they were kept).</summary>
+    public IReadOnlyList<(StoredFeatures Stored, IReadOnlyList<string>? Words)> LoadFeaturesWithWords(IReadOnlyCollection<long> seqs)
     {
         if (seqs.Count == 0) return [];
-        return Query("SELECT seq, id, features FROM stories WHERE seq IN (SELECT value FROM json_each($seqs))",
-            r => (Seq: r.GetInt64(0), Words: FeatureCodec.Words(new StoryId(r.GetString(1)), (byte[])r.GetValue(2))), ("$seqs", SeqList(seqs)))
-            .ToDictionary(x => x.Seq, x => x.Words);
+        return Query($"SELECT {FeatureColumns} WHERE seq IN (SELECT value FROM json_each($seqs))", r => ReadFeatures(r, withWords: true), ("$seqs", SeqList(seqs)));
     }
 
     /// <summary>The <paramref name="count"/> stories stored last (highest seq first).</summary>
@@ -561,7 +559,7 @@ public sealed partial class StoryStore : IDisposable
 
     // ---- plumbing ----
 
-    /// <summary>What <see cref="ReadFeatures"/> reads, with the FROM it reads it from.</summary>
+    /// <summary>What <see cref="ReadFeatures(SqliteDataReader, bool)"/> reads, with the FROM it reads it from.</summary>
     private const string FeatureColumns = "seq, id, language, published, features, event_id, sample_rank FROM stories LEFT JOIN memberships ON story_seq = seq";
 
     private const string EventColumns = "id, version, created_seq, member_count, first_published, last_published, languages, title, conflicts, dirty";
@@ -574,13 +572,16 @@ public sealed partial class StoryStore : IDisposable
 
     private static StoryRow ReadRow(SqliteDataReader r) => new(r.GetInt64(0), new StoryId(r.GetString(1)), r.IsDBNull(2) ? null : r.GetString(2));
 
-    private static StoredFeatures ReadFeatures(SqliteDataReader r)
+    private static StoredFeatures ReadFeatures(SqliteDataReader r) => ReadFeatures(r, withWords: false).Stored;
+
+    private static (StoredFeatures Stored, IReadOnlyList<string>? Words) ReadFeatures(SqliteDataReader r, bool withWords)
     {
         var id = new StoryId(r.GetString(1));
         var language = new LanguageTag(r.GetString(2));
         DateOnly? published = r.IsDBNull(3) ? null : DateOnly.FromDayNumber(r.GetInt32(3));
-        var features = FeatureCodec.Decode(id, language, published, (byte[])r.GetValue(4));
-        return new StoredFeatures(r.GetInt64(0), features, r.IsDBNull(5) ? null : r.GetString(5), r.GetInt64(6));
+        var blob = (byte[])r.GetValue(4);
+        var (features, words) = withWords ? FeatureCodec.DecodeWithWords(id, language, published, blob) : (FeatureCodec.Decode(id, language, published, blob), null);
+        return (new StoredFeatures(r.GetInt64(0), features, r.IsDBNull(5) ? null : r.GetString(5), r.GetInt64(6)), words);
     }
 
     private static string Timestamp(DateTimeOffset now) => now.ToString("O", CultureInfo.InvariantCulture);

@@ -41,7 +41,7 @@ public class FeatureCodecTests
     public void Words_OfEncode_GivesTheWordsKept()
     {
         var features = TestCorpus.Pipeline.Analyze(TestCorpus.Seed(TestCorpus.Kazakh)).Features;
-        Assert.Equal(["almaty", "forum"], FeatureCodec.Words(features.Id, FeatureCodec.Encode(features, ["almaty", "forum"])));
+        Assert.Equal(["almaty", "forum"], FeatureCodec.DecodeWithWords(features.Id, features.Language, null, FeatureCodec.Encode(features, ["almaty", "forum"])).Words);
     }
 
     [Fact]
@@ -52,7 +52,8 @@ public class FeatureCodecTests
         blob[0] = 1;   // format 1 ended after the vector
         var formatOne = blob[..^1];
 
-        Assert.Equal(features.Keys.Count, FeatureCodec.Decode(features.Id, features.Language, null, formatOne).Keys.Count);
-        Assert.Null(FeatureCodec.Words(features.Id, formatOne));
+        var (decoded, words) = FeatureCodec.DecodeWithWords(features.Id, features.Language, null, formatOne);
+        Assert.Equal(features.Keys.Count, decoded.Keys.Count);
+        Assert.Null(words);
     }
 }
