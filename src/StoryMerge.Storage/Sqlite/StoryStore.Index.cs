@@ -96,8 +96,9 @@ public sealed partial class StoryStore
             if (index.Count != StoryCount()) repair = Reconcile(index, entries, progress);
         }
         else repair = Reconcile(index, entries, progress);
+        // Committed with the next periodic commit, not now (a commit costs a flush and an fsync before the first new
+        // story): a crash before it repairs the same stories again.
         index.Apply([], current);
-        index.Commit();
         return repair;
     }
 
