@@ -1,3 +1,4 @@
+using StoryMerge.Core;
 using StoryMerge.Core.Input;
 using StoryMerge.Core.Input.Formats;
 
@@ -64,8 +65,9 @@ public sealed class StoryLoader(TextWriter diagnostics)
     }
 
     /// <summary>Reads stories one at a time, for archives too large to hold: a JSONL file line by line, each line decoded on its own (a bad line costs only that line). Repeated ids are left to the store.</summary>
+    /// <param name="passOver">Ids (<see cref="StoryId.Value"/>) already stored: a JSONL line holding one is given as <see cref="ReadItem.PassedOver"/>, read no further than its id (a resumed run reaches its new stories at once).</param>
     /// <exception cref="IOException">A file cannot be opened or read.</exception>
-    public IEnumerable<ReadItem> Stream(IReadOnlyList<string> files)
+    public IEnumerable<ReadItem> Stream(IReadOnlyList<string> files, Func<string, bool>? passOver = null)
     {
         ArgumentNullException.ThrowIfNull(files);
         foreach (var file in files)
@@ -79,6 +81,11 @@ public sealed class StoryLoader(TextWriter diagnostics)
             foreach (var bytes in ReadLines(file))
             {
                 number++;
+                if (passOver is not null && StoryReader.PeekId(bytes) is { } peeked && StoryId.TryParse(peeked, out var id, out _) && passOver(id.Value))
+                {
+                    yield return ReadItem.PassedOver(id, file, number);
+                    continue;
+                }
                 var line = StoryReader.DecodeUtf8(bytes, out var error);
                 if (line is null) yield return ReadItem.Failed(file, number, error!);
                 else if (!string.IsNullOrWhiteSpace(line)) yield return _reader.ParseJsonLine(line, file, number);
@@ -116,16 +123,31 @@ public sealed class StoryLoader(TextWriter diagnostics)
     /// <summary>The raw bytes of each line (without the line break), so each line is decoded on its own.</summary>
     private static IEnumerable<byte[]> ReadLines(string file)
     {
-        using var stream = new BufferedStream(File.OpenRead(file), 1 << 16);
-        var line = new MemoryStream();
-        int b;
-        while ((b = stream.ReadByte()) >= 0)
+        using var stream = File.OpenRead(file);
+        var buffer = new byte[1 << 16];
+        int start = 0, end = 0;
+        while (true)
         {
-            if (b != '\n') { line.WriteByte((byte)b); continue; }
-            yield return TrimCarriageReturn(line.ToArray());
-            line.SetLength(0);
+            int newline = buffer.AsSpan(start, end - start).IndexOf((byte)'\n');
+            if (newline >= 0)
+            {
+                yield return TrimCarriageReturn(buffer[start..(start + newline)]);
+                start += newline + 1;
+                continue;
+            }
+            // No whole line left in the buffer: keep the partial line, grow the buffer for a line longer than it, read on.
+            if (start > 0)
+            {
+                buffer.AsSpan(start, end - start).CopyTo(buffer);
+                end -= start;
+                start = 0;
+            }
+            if (end == buffer.Length) Array.Resize(ref buffer, buffer.Length * 2);
+            int read = stream.Read(buffer, end, buffer.Length - end);
+            if (read == 0) break;
+            end += read;
         }
-        if (line.Length > 0) yield return TrimCarriageReturn(line.ToArray());
+        if (end > start) yield return TrimCarriageReturn(buffer[start..end]);
     }
 
     private static byte[] TrimCarriageReturn(byte[] line) => line.Length > 0 && line[^1] == '\r' ? line[..^1] : line;

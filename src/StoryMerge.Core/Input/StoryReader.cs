@@ -62,6 +62,29 @@ public sealed class StoryReader
         }
     }
 
+    /// <summary>The "id" of a JSONL line's object, read without building anything else; null when the line does not read as an object with one string "id" (parsing it whole then says what is wrong).</summary>
+    /// <remarks>For passing over stories already stored: a scan of the line's tokens costs a small share of a parse.</remarks>
+    public static string? PeekId(ReadOnlySpan<byte> line)
+    {
+        if (line.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) line = line[3..];
+        var reader = new Utf8JsonReader(line);
+        string? id = null;
+        try
+        {
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject) return null;
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                bool isId = reader.ValueTextEquals("id"u8);
+                if (!reader.Read()) return null;
+                if (!isId) { reader.Skip(); continue; }
+                if (id is not null || reader.TokenType != JsonTokenType.String) return null;
+                id = reader.GetString();
+            }
+            return reader.TokenType == JsonTokenType.EndObject && !reader.Read() ? id : null;
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException) { return null; }
+    }
+
     /// <summary>One JSONL line: {"id","text"} required; "title","lang","date" (a date or a time with its offset),"source","url" optional; "event" is a gold label for benchmarks.</summary>
     public ReadItem ParseJsonLine(string line, string origin, int? lineNumber)
     {
@@ -211,10 +234,16 @@ public sealed record ReadItem(Story? Story, string? Label, string? Error, string
 {
     public bool Succeeded => Story is not null;
 
+    /// <summary>Set for an item passed over by its id (<see cref="PassedOver"/>): neither a story nor an error.</summary>
+    public StoryId? PassedOverId { get; private init; }
+
     /// <summary>Where the item came from: "file.jsonl:12", "feed.json: item 3" or "file.txt".</summary>
     public string Location => Line is { } n ? $"{Origin}:{n}" : Index is { } i ? $"{Origin}: item {i}" : Origin;
 
     public static ReadItem Read(Story story, string origin, int? line, string? label = null) => new(story, label, null, origin, line);
 
     public static ReadItem Failed(string origin, int? line, string error) => new(null, null, error, origin, line);
+
+    /// <summary>A story the reader was told to pass over by its id (one the store holds already): only the id was read.</summary>
+    public static ReadItem PassedOver(StoryId id, string origin, int? line) => new(null, null, null, origin, line) { PassedOverId = id };
 }

@@ -98,6 +98,28 @@ public class StoryIdTests
     public void Constructor_TooLong_Throws() => Assert.Throws<ArgumentOutOfRangeException>(() => new StoryId(new string('a', StoryId.MaxLength + 1)));
 }
 
+public class PeekIdTests
+{
+    private static string? Peek(string line) => StoryReader.PeekId(System.Text.Encoding.UTF8.GetBytes(line));
+
+    [Fact]
+    public void PeekId_AnObjectWithAnId_GivesTheId() => Assert.Equal("a/1", Peek("""{"text":"x \" } y","nested":{"id":"inner"},"id":"a/1","lang":"kk"}"""));
+
+    [Fact]
+    public void PeekId_AnEscapedId_GivesItDecoded() => Assert.Equal("é", Peek("""{"id":"\u00e9","text":"x"}"""));
+
+    [Theory]
+    [InlineData("""{"text":"x"}""")]
+    [InlineData("""{"id":7,"text":"x"}""")]
+    [InlineData("""{"id":"a","id":"b","text":"x"}""")]
+    [InlineData("{\"id\":\"a\",\"text\":\"x")]
+    [InlineData("""{"id":"a","text":"x"} trailing""")]
+    [InlineData("""["id","a"]""")]
+    [InlineData("""{"id":"\ud800","text":"x"}""")]
+    [InlineData("")]
+    public void PeekId_NotOneStringIdInAnObject_IsNull(string line) => Assert.Null(Peek(line));
+}
+
 public class LanguageTagTests
 {
     [Fact]
