@@ -43,7 +43,8 @@ public static class IngestCommand
         if (!File.Exists(database) && !AnyStory(files)) return NoStories(args, files, error, "nothing stored, no database created");
 
 
-        using var session = StoreSession.Open(database, args.Config, create: true, error, out var exitCode, args.Index, withIngestor: true, writer: "ingest");
+        // The ingestor (the index, the archive's statistics) opens once reading has begun: see BatchIngestor.
+        using var session = StoreSession.Open(database, args.Config, create: true, error, out var exitCode, args.Index, writer: "ingest");
         if (session is null) return exitCode;
 
         IngestReport report;
@@ -51,7 +52,8 @@ public static class IngestCommand
         try
         {
             var progress = progressFor?.Invoke(StoryLoader.CountItems(files));
-            report = new BatchIngestor(session.Ingestor).Run(new StoryLoader(error).Stream(files), diagnostics.Observe,
+            var batch = new BatchIngestor(session.Pipeline, session.Store, () => session.Ingestor);
+            report = batch.Run(new StoryLoader(error).Stream(files, passOver: batch.StoredBefore), diagnostics.Observe,
                 progress is null ? null : new SynchronousProgress(done => progress.Report(done)), cancellation);
             progress?.Report(report.Read, final: true);
         }
@@ -59,6 +61,11 @@ public static class IngestCommand
         {
             error.WriteLine($"error: cannot read input: {e.Message} (stories filed before it are stored)");
             return ExitCodes.InputError;
+        }
+        catch (Exception e) when (e is StoreException or InvalidDataException && !session.Store.IndexIsOpen)
+        {
+            error.WriteLine($"error: {e.Message}");   // the index could not be opened: nothing was filed
+            return ExitCodes.DatabaseError;
         }
         catch (Exception e) when (StoreFault.Of(e) is { } fault)
         {

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Chunk = System.Collections.Generic.List<(StoryMerge.Core.Input.ReadItem Item, StoryMerge.Storage.Online.PreparedStory? Prepared, string? Rejection)>;
 using StoryMerge.Core;
 using StoryMerge.Core.Input;
+using StoryMerge.Storage.Sqlite;
 
 namespace StoryMerge.Storage.Online;
 
@@ -10,51 +11,86 @@ namespace StoryMerge.Storage.Online;
 /// Filing one story at a time on one thread keeps the result a function of the input order; analysing the chunk after
 /// next (in parallel) and retrieving the next chunk's candidates (<see cref="CandidateLookahead"/>) meanwhile use the
 /// other cores. Stories are committed in groups of <see cref="CommitGroup"/> (a commit per story cost a sixth of the
-/// filing time): an interrupted run keeps every group committed so far, a killed one loses at most the group it was
+/// filing time; a run's first groups are smaller): an interrupted run keeps every group committed so far, a killed one loses at most the group it was
 /// in, and a re-run stores the rest (the others count as duplicates, found by a lookup of the ids and texts stored before
-/// the run, so a re-run spends no analysis on them and reaches the new stories at once).
+/// the run, so a re-run spends no analysis on them and reaches the new stories at once; a reader given
+/// <see cref="StoredBefore(string)"/> passes over their lines after reading only the id).
 /// </remarks>
-public sealed class BatchIngestor(StoryIngestor ingestor)
+public sealed class BatchIngestor
 {
+    /// <summary>Stories analysed together once a run is under way; its first chunks hold fewer (see <see cref="_chunkStories"/>).</summary>
     private const int ChunkSize = 64;
 
-    /// <summary>Stories committed together.</summary>
+    /// <summary>Most items a chunk holds, counting the lines passed over and the lines that do not read.</summary>
+    private const int MaxChunkItems = 4096;
+
+    /// <summary>Stories committed together once a run is under way.</summary>
     public const int CommitGroup = 16;
+
+    /// <summary>Most items a commit group holds, counting those already stored.</summary>
+    private const int MaxGroupItems = 256;
+
+    /// <summary>Stories the next chunk holds, and the next commit group: 1 and 8 at first, doubling up to <see cref="CommitGroup"/> and
+    /// <see cref="ChunkSize"/>, so that the first new stories of a run (a resumed one above all) are analysed and committed at once.</summary>
+    private int _groupStories = 1, _chunkStories = 8;
 
     /// <summary>Finds candidates ahead of filing; null once filing did something it did not predict.</summary>
     private volatile CandidateLookahead? _lookahead;
 
-    /// <summary>Ids and content hashes stored before this run: a re-run passes over them by a lookup, without analysing them.</summary>
-    private (HashSet<string> Ids, HashSet<string> ContentHashes)? _stored;
+    private readonly DedupPipeline _pipeline;
+    private readonly Func<StoryIngestor> _open;
+
+    /// <summary>The ingestor filing goes through, once <see cref="Run"/> has opened it.</summary>
+    private StoryIngestor? _ingestor;
+
+    /// <summary>Ids and content hashes stored before this ingestor was made: a re-run passes over them by a lookup, without analysing them.</summary>
+    private readonly (HashSet<string> Ids, HashSet<string> ContentHashes)? _stored;
+
+    public BatchIngestor(StoryIngestor ingestor) : this(ingestor.Pipeline, ingestor.Store, () => ingestor) { }
+
+    /// <summary>A batch ingest that opens its ingestor (the index, the archive's statistics) only once reading and analysis have begun, beside them.</summary>
+    /// <param name="open">Opens the ingestor over <paramref name="store"/> with <paramref name="pipeline"/>; called once, on the thread of <see cref="Run"/>.</param>
+    public BatchIngestor(DedupPipeline pipeline, StoryStore store, Func<StoryIngestor> open)
+    {
+        ArgumentNullException.ThrowIfNull(pipeline);
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(open);
+        _pipeline = pipeline;
+        _open = open;
+        _stored = store.StoryCount() > 0 ? store.StoredKeys() : null;
+    }
 
     /// <summary>Files every item; <paramref name="observe"/> sees each item with its result (null for an item that could not be read).</summary>
+    /// <exception cref="StoreException">The ingestor could not be opened (its index is open in another process, or cannot be written).</exception>
     public IngestReport Run(IEnumerable<ReadItem> items, Action<ReadItem, IngestResult?>? observe = null, IProgress<long>? progress = null,
         CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(items);
         var report = new IngestReport();
         var clock = Stopwatch.StartNew();
-        _stored = ingestor.Store.StoryCount() > 0 ? ingestor.Store.StoredKeys() : null;
         using var source = items.GetEnumerator();
-        using var lookahead = new CandidateLookahead(ingestor);
-        _lookahead = lookahead;
         // Three stages, each in input order: analysing chunk c+2 (in parallel), looking ahead in chunk c+1, filing chunk c.
         Task<Chunk>? analysing = null, looking = null;
+        CandidateLookahead? lookahead = null;
         try
         {
-            analysing = Task.Run(() => AnalyseChunk(source));
-            looking = After(analysing, LookAhead);
-            analysing = After(analysing, _ => AnalyseChunk(source));
+            // Reading and analysis begin first: the ingestor's index and statistics open beside them (a resumed run
+            // reaches its first new story the sooner).
+            var first = Task.Run(() => AnalyseChunk(source));
+            analysing = After(first, _ => AnalyseChunk(source));
+            var ingestor = _ingestor ??= _open();
+            _lookahead = lookahead = new CandidateLookahead(ingestor);
+            looking = After(first, LookAhead);
             while (true)
             {
                 var chunk = looking.GetAwaiter().GetResult();
                 if (chunk.Count == 0) break;
                 looking = After(analysing, LookAhead);
                 analysing = After(analysing, _ => AnalyseChunk(source));
-                foreach (var group in chunk.Chunk(CommitGroup))
+                foreach (var group in CommitGroups(chunk))
                 {
                     if (cancellation.IsCancellationRequested) break;
-                    ingestor.Store.InTransaction(() => FileGroup(group, report, observe, progress, cancellation));
+                    ingestor.Store.InTransaction(() => FileGroup(group, ingestor, report, observe, progress, cancellation));
                 }
                 if (cancellation.IsCancellationRequested) { report.Interrupted = true; break; }
             }
@@ -65,6 +101,7 @@ public sealed class BatchIngestor(StoryIngestor ingestor)
             foreach (var stage in new[] { analysing, looking })
                 try { stage?.Wait(CancellationToken.None); } catch (AggregateException) { }
             _lookahead = null;
+            lookahead?.Dispose();
         }
         report.Filing = clock.Elapsed;
         report.Latencies.Sort();
@@ -76,7 +113,7 @@ public sealed class BatchIngestor(StoryIngestor ingestor)
         previous.ContinueWith(done => next(done.GetAwaiter().GetResult()), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
 
     /// <summary>Files a group of analysed items in input order, inside the caller's transaction.</summary>
-    private void FileGroup((ReadItem, PreparedStory?, string?)[] group, IngestReport report, Action<ReadItem, IngestResult?>? observe,
+    private void FileGroup((ReadItem, PreparedStory?, string?)[] group, StoryIngestor ingestor, IngestReport report, Action<ReadItem, IngestResult?>? observe,
         IProgress<long>? progress, CancellationToken cancellation)
     {
         foreach (var (item, prepared, rejection) in group)
@@ -84,7 +121,9 @@ public sealed class BatchIngestor(StoryIngestor ingestor)
             if (cancellation.IsCancellationRequested) return;
             report.Read++;
             IngestResult? result = null;
-            if (!item.Succeeded) report.Errors++;
+            if (item.PassedOverId is { } id)
+                result = ingestor.Stored(id) ?? IngestResult.Rejected(id, "it was stored when this run began and has been deleted since; run again to file it");
+            else if (!item.Succeeded) report.Errors++;
             else if (rejection is not null) result = IngestResult.Rejected(item.Story!.Id, rejection);
             else if (prepared is null) result = ingestor.Ingest(item.Story!);   // stored before this run: a duplicate, found without analysis
             else
@@ -121,20 +160,45 @@ public sealed class BatchIngestor(StoryIngestor ingestor)
         return chunk;
     }
 
+    /// <summary>The chunk's items in commit groups of <see cref="_groupStories"/> stories to file, in order.</summary>
+    private IEnumerable<(ReadItem, PreparedStory?, string?)[]> CommitGroups(Chunk chunk)
+    {
+        int start = 0, stories = 0;
+        for (int i = 0; i < chunk.Count; i++)
+        {
+            if (chunk[i].Prepared is not null) stories++;
+            if (stories < _groupStories && i + 1 - start < MaxGroupItems && i + 1 < chunk.Count) continue;
+            yield return [.. chunk.GetRange(start, i + 1 - start)];
+            if (stories > 0) _groupStories = Math.Min(2 * _groupStories, CommitGroup);
+            start = i + 1;
+            stories = 0;
+        }
+    }
+
+    /// <summary>Reads the next <see cref="_chunkStories"/> stories (with the items between them that need no analysis) and analyses them in parallel.</summary>
     private Chunk AnalyseChunk(IEnumerator<ReadItem> source)
     {
-        var chunk = new List<ReadItem>(ChunkSize);
-        while (chunk.Count < ChunkSize && source.MoveNext()) chunk.Add(source.Current);
+        var chunk = new List<ReadItem>(_chunkStories);
+        int stories = 0;
+        while (stories < _chunkStories && chunk.Count < MaxChunkItems && source.MoveNext())
+        {
+            chunk.Add(source.Current);
+            if (source.Current.Succeeded) stories++;
+        }
+        if (stories > 0) _chunkStories = Math.Min(2 * _chunkStories, ChunkSize);
         var result = new (ReadItem, PreparedStory?, string?)[chunk.Count];
         Parallel.For(0, chunk.Count, i =>
         {
             var item = chunk[i];
-            if (!item.Succeeded || StoredBefore(item.Story!)) { result[i] = (item, null, null); return; }
-            var prepared = PreparedStory.TryPrepare(ingestor.Pipeline, item.Story!, out var rejection);
+            if (!item.Succeeded || StoredBefore(item.Story!)) { result[i] = (item, null, null); return; }   // passed over, unreadable or stored
+            var prepared = PreparedStory.TryPrepare(_pipeline, item.Story!, out var rejection);
             result[i] = (item, prepared, rejection);
         });
         return [.. result];
     }
+
+    /// <summary>Whether a story with this id (<see cref="StoryId.Value"/>) was stored before this ingestor was made: its input can be passed over (<see cref="ReadItem.PassedOver"/>).</summary>
+    public bool StoredBefore(string id) => _stored is { } stored && stored.Ids.Contains(id);
 
     /// <summary>Whether the story was stored before this run (its id, or its text under another id): then it needs no analysis.</summary>
     private bool StoredBefore(Story story) =>

@@ -65,6 +65,54 @@ public class BatchIngestorTests
         Assert.Equal(oneByOne.Assignments(), batch.Assignments());
     }
 
+    [Fact]
+    public void Run_AnItemPassedOverByItsId_IsADuplicateOfTheStoredStory()
+    {
+        var feed = Feed();
+        using var fixture = new StoreFixture();
+        var stored = fixture.Ingestor.Ingest(feed[0].Story!);
+        var batch = new BatchIngestor(fixture.Ingestor);
+        var results = new List<IngestResult?>();
+
+        var report = batch.Run([ReadItem.PassedOver(feed[0].Story!.Id, "feed.jsonl", 1)], (_, result) => results.Add(result));
+
+        Assert.True(batch.StoredBefore(feed[0].Story!.Id.Value));
+        Assert.Equal(1, report.Duplicates);
+        Assert.Equal(stored.EventId, Assert.Single(results)!.EventId);
+        Assert.Equal(1, fixture.Store.StoryCount());
+    }
+
+    [Fact]
+    public void StoredBefore_AnIdNotStored_IsFalse()
+    {
+        using var fixture = new StoreFixture();
+        fixture.Ingestor.Ingest(Feed()[0].Story!);
+
+        Assert.False(new BatchIngestor(fixture.Ingestor).StoredBefore("never-stored"));
+    }
+
+    /// <summary>A resumed run's first new story is stored at once, not with the fifteen after it.</summary>
+    [Fact]
+    public void Run_ItsFirstStory_IsCommittedBeforeTheSecondIsFiled()
+    {
+        var feed = Feed().Take(3).ToList();
+        using var fixture = new StoreFixture();
+        long? committedWhenSecondFiled = null;
+
+        new BatchIngestor(fixture.Ingestor).Run(feed, (item, _) =>
+        {
+            if (item != feed[1]) return;
+            // Observed inside the second story's transaction: another connection sees what is committed.
+            using var reader = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={fixture.Path};Mode=ReadOnly");
+            reader.Open();
+            using var count = reader.CreateCommand();
+            count.CommandText = "SELECT count(*) FROM stories";
+            committedWhenSecondFiled = (long)count.ExecuteScalar()!;
+        });
+
+        Assert.Equal(1, committedWhenSecondFiled);
+    }
+
     /// <summary>What a kill and resume must give, without the kill: 1,488 stories in 24 languages, the process ending every 97.</summary>
     [Fact]
     [Trait("Category", "Slow")]
