@@ -155,21 +155,27 @@ public sealed class LuceneStoryIndex : IDisposable
         lock (_gate)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
-            foreach (var change in changes)
-            {
-                var seq = SeqTerm(change.Seq);
-                switch (change.Kind)
-                {
-                    case IndexChangeKind.Add: _writer.AddDocument(Document(change.Entry!)); break;   // a seq is never indexed twice: a deleted one is removed before it comes back
-                    case IndexChangeKind.Delete: _writer.DeleteDocuments(seq); break;
-                    case IndexChangeKind.SetEvent: _writer.UpdateBinaryDocValue(seq, EventField, new BytesRef(change.EventId ?? "")); break;
-                }
-            }
-            _applied = state;
-            _stale |= changes.Count > 0;
-            _uncommitted += changes.Count;
-            if (_uncommitted >= CommitEvery || (_uncommitted > 0 && Stopwatch.GetElapsedTime(_lastCommit) >= CommitInterval)) CommitLocked();
+            try { ApplyLocked(changes, state); }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or ObjectDisposedException) { throw WriteFailed(e); }
         }
+    }
+
+    private void ApplyLocked(IReadOnlyList<IndexChange> changes, IndexState state)
+    {
+        foreach (var change in changes)
+        {
+            var seq = SeqTerm(change.Seq);
+            switch (change.Kind)
+            {
+                case IndexChangeKind.Add: _writer.AddDocument(Document(change.Entry!)); break;   // a seq is never indexed twice: a deleted one is removed before it comes back
+                case IndexChangeKind.Delete: _writer.DeleteDocuments(seq); break;
+                case IndexChangeKind.SetEvent: _writer.UpdateBinaryDocValue(seq, EventField, new BytesRef(change.EventId ?? "")); break;
+            }
+        }
+        _applied = state;
+        _stale |= changes.Count > 0;
+        _uncommitted += changes.Count;
+        if (_uncommitted >= CommitEvery || (_uncommitted > 0 && Stopwatch.GetElapsedTime(_lastCommit) >= CommitInterval)) CommitLocked();
     }
 
     /// <summary>Writes every applied change to disk, with the state it leaves the index in.</summary>
@@ -178,9 +184,13 @@ public sealed class LuceneStoryIndex : IDisposable
         lock (_gate)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
-            CommitLocked();
+            try { CommitLocked(); }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or ObjectDisposedException) { throw WriteFailed(e); }
         }
     }
+
+    /// <summary>A write the disk refused (full, read-only, an I/O error; or one before it, after which Lucene closed the writer: its ObjectDisposedException): the store's fault, not the input's.</summary>
+    private StoreException WriteFailed(Exception e) => new($"{Path}: cannot write the index: {e.Message}", e);
 
     private void CommitLocked()
     {
@@ -210,7 +220,10 @@ public sealed class LuceneStoryIndex : IDisposable
             ObjectDisposedException.ThrowIf(_disposed, this);
             if (_stale)
             {
-                var newer = DirectoryReader.OpenIfChanged(_reader, _writer, applyAllDeletes: true);
+                DirectoryReader? newer;
+                // Opening a near-real-time reader writes the changes applied since as a new segment.
+                try { newer = DirectoryReader.OpenIfChanged(_reader, _writer, applyAllDeletes: true); }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException or ObjectDisposedException) { throw WriteFailed(e); }
                 if (newer is not null)
                 {
                     _reader.DecRef();
@@ -328,6 +341,10 @@ public sealed class LuceneStoryIndex : IDisposable
             try
             {
                 if (_uncommitted > 0) CommitLocked();
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // The disk refused the last commit: the next open indexes again what it would have held.
             }
             finally
             {

@@ -29,8 +29,12 @@ public sealed record StoreFault(StoreFaultKind Kind, string Reason)
     public static StoreFault? Of(Exception? exception) => exception switch
     {
         SqliteException sqlite => OfCode(sqlite.SqliteErrorCode & 0xFF),
-        StoreException store => store.InnerException is SqliteException inner ? OfCode(inner.SqliteErrorCode & 0xFF) ?? Unavailable(store.Message)
-            : Unavailable(store.Message),
+        StoreException store => store.InnerException switch
+        {
+            SqliteException inner => OfCode(inner.SqliteErrorCode & 0xFF) ?? Unavailable(store.Message),
+            IOException io when IsDiskFull(io) => OfCode(Full),
+            _ => Unavailable(store.Message),
+        },
         _ => null,
     };
 
@@ -42,6 +46,10 @@ public sealed record StoreFault(StoreFaultKind Kind, string Reason)
         var bare = System.Text.RegularExpressions.Regex.Match(exception.Message, @"^SQLite Error \d+: '(.*)'\.?$", System.Text.RegularExpressions.RegexOptions.Singleline);
         return bare.Success ? bare.Groups[1].Value : exception.Message;
     }
+
+    /// <summary>Whether a file write failed for want of space (ENOSPC on Unix, ERROR_DISK_FULL or ERROR_HANDLE_DISK_FULL on Windows).</summary>
+    private static bool IsDiskFull(IOException e) => e.HResult is 28 or unchecked((int)0x80070070) or unchecked((int)0x80070027) or 112 or 39
+        || e.Message.Contains("No space left on device", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>"the disk is full" and so on: the reason, for a one-line message.</summary>
     public override string ToString() => Reason;
