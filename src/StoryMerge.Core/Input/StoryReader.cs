@@ -62,13 +62,15 @@ public sealed class StoryReader
         }
     }
 
-    /// <summary>The "id" of a JSONL line's object, read without building anything else; null when the line does not read as an object with one string "id" (parsing it whole then says what is wrong).</summary>
-    /// <remarks>For passing over stories already stored: a scan of the line's tokens costs a small share of a parse.</remarks>
+    /// <summary>The first "id" of a JSONL line's object, read without reading further; null when the line does not start as an object whose "id" (before any nested one) is a string.</summary>
+    /// <remarks>
+    /// For passing over stories already stored, so the rest of the line (its text above all) is not even scanned: a line
+    /// whose id is stored is passed over whatever follows the id.
+    /// </remarks>
     public static string? PeekId(ReadOnlySpan<byte> line)
     {
         if (line.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) line = line[3..];
         var reader = new Utf8JsonReader(line);
-        string? id = null;
         try
         {
             if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject) return null;
@@ -76,11 +78,10 @@ public sealed class StoryReader
             {
                 bool isId = reader.ValueTextEquals("id"u8);
                 if (!reader.Read()) return null;
-                if (!isId) { reader.Skip(); continue; }
-                if (id is not null || reader.TokenType != JsonTokenType.String) return null;
-                id = reader.GetString();
+                if (isId) return reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+                reader.Skip();
             }
-            return reader.TokenType == JsonTokenType.EndObject && !reader.Read() ? id : null;
+            return null;
         }
         catch (Exception e) when (e is JsonException or InvalidOperationException) { return null; }
     }

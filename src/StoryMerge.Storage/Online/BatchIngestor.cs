@@ -21,14 +21,15 @@ public sealed class BatchIngestor
     /// <summary>Stories analysed together once a run is under way; its first chunks hold fewer (see <see cref="_chunkStories"/>).</summary>
     private const int ChunkSize = 64;
 
-    /// <summary>Most items a chunk holds, counting the lines passed over and the lines that do not read.</summary>
-    private const int MaxChunkItems = 4096;
+    /// <summary>Most items a chunk holds, counting the lines passed over and the lines that do not read: a resumed run's stored
+    /// stories then take a chunk or two, read (by their ids) while the ingestor opens.</summary>
+    private const int MaxChunkItems = 1 << 16;
 
     /// <summary>Stories committed together once a run is under way.</summary>
     public const int CommitGroup = 16;
 
-    /// <summary>Most items a commit group holds, counting those already stored.</summary>
-    private const int MaxGroupItems = 256;
+    /// <summary>Most items a commit group holds, counting those already stored (looked up together).</summary>
+    private const int MaxGroupItems = 4096;
 
     /// <summary>Stories the next chunk holds, and the next commit group: 1 and 8 at first, doubling up to <see cref="CommitGroup"/> and
     /// <see cref="ChunkSize"/>, so that the first new stories of a run (a resumed one above all) are analysed and committed at once.</summary>
@@ -116,13 +117,16 @@ public sealed class BatchIngestor
     private void FileGroup((ReadItem, PreparedStory?, string?)[] group, StoryIngestor ingestor, IngestReport report, Action<ReadItem, IngestResult?>? observe,
         IProgress<long>? progress, CancellationToken cancellation)
     {
+        // The stories passed over by their ids, looked up at once (a resumed run passes over thousands).
+        var passedOver = group.Where(g => g.Item1.PassedOverId is not null).Select(g => g.Item1.PassedOverId!.Value).ToList();
+        var stored = passedOver.Count > 0 ? ingestor.Stored(passedOver) : null;
         foreach (var (item, prepared, rejection) in group)
         {
             if (cancellation.IsCancellationRequested) return;
             report.Read++;
             IngestResult? result = null;
             if (item.PassedOverId is { } id)
-                result = ingestor.Stored(id) ?? IngestResult.Rejected(id, "it was stored when this run began and has been deleted since; run again to file it");
+                result = stored!.GetValueOrDefault(id.Value) ?? IngestResult.Rejected(id, "it was stored when this run began and has been deleted since; run again to file it");
             else if (!item.Succeeded) report.Errors++;
             else if (rejection is not null) result = IngestResult.Rejected(item.Story!.Id, rejection);
             else if (prepared is null) result = ingestor.Ingest(item.Story!);   // stored before this run: a duplicate, found without analysis

@@ -238,6 +238,11 @@ public sealed class StoryIngestor
         return null;
     }
 
+    /// <summary>What <see cref="Stored(StoryId)"/> gives for each of these ids that is stored, by id, in one lookup.</summary>
+    public Dictionary<string, IngestResult> Stored(IReadOnlyCollection<StoryId> ids) =>
+        _store.FindStories(ids).ToDictionary(found => found.Key,
+            found => new IngestResult(new StoryId(found.Key), IngestOutcome.Duplicate, found.Value.EventId, null, [], DuplicateOf: found.Value.Id), StringComparer.Ordinal);
+
     private IngestResult? FindDuplicate(Story story, string contentHash)
     {
         if (Stored(story.Id) is { } stored) return stored;

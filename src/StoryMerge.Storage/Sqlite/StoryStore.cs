@@ -133,6 +133,24 @@ public sealed partial class StoryStore : IDisposable
     public StoryRow? FindStory(StoryId id) =>
         QuerySingle("SELECT seq, id, event_id FROM stories LEFT JOIN memberships ON story_seq = seq WHERE id = $id", ReadRow, ("$id", id.Value));
 
+    /// <summary>The stored stories with these ids, and for an id filed as a content duplicate the story it repeats (as <see cref="FindStory"/> then <see cref="FindAlias"/> find them), by the id asked for; ids not stored are left out.</summary>
+    public Dictionary<string, StoryRow> FindStories(IReadOnlyCollection<StoryId> ids)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        var list = System.Text.Json.JsonSerializer.Serialize(ids.Select(id => id.Value));
+        var found = new Dictionary<string, StoryRow>(StringComparer.Ordinal);
+        foreach (var (asked, row) in Query("SELECT story_aliases.id, seq, stories.id, event_id FROM story_aliases JOIN stories ON seq = original_seq LEFT JOIN memberships ON story_seq = seq WHERE story_aliases.id IN (SELECT value FROM json_each($ids))",
+                     ReadAskedRow, ("$ids", list)))
+            found[asked] = row;
+        foreach (var (asked, row) in Query("SELECT id, seq, id, event_id FROM stories LEFT JOIN memberships ON story_seq = seq WHERE id IN (SELECT value FROM json_each($ids))",
+                     ReadAskedRow, ("$ids", list)))
+            found[asked] = row;   // a story under its own id before an alias of that id
+        return found;
+    }
+
+    private static (string Asked, StoryRow Row) ReadAskedRow(SqliteDataReader r) =>
+        (r.GetString(0), new StoryRow(r.GetInt64(1), new StoryId(r.GetString(2)), r.IsDBNull(3) ? null : r.GetString(3)));
+
     /// <summary>The stored story that a content duplicate filed under <paramref name="id"/> repeats, or null when the id is no such duplicate.</summary>
     public StoryRow? FindAlias(StoryId id) =>
         QuerySingle("SELECT seq, stories.id, event_id FROM story_aliases JOIN stories ON seq = original_seq LEFT JOIN memberships ON story_seq = seq WHERE story_aliases.id = $id",

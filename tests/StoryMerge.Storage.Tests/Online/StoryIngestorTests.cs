@@ -149,6 +149,22 @@ public class StoryIngestorTests
     }
 
     [Fact]
+    public void Stored_SeveralIds_GivesWhatEachIdAloneGives()
+    {
+        using var fixture = new StoreFixture();
+        var original = TestCorpus.Seed(TestCorpus.RussianB);
+        fixture.Ingestor.Ingest(original);
+        fixture.Ingestor.Ingest(original with { Id = new StoryId("resent-copy") });
+        StoryId[] ids = [original.Id, new StoryId("resent-copy"), new StoryId("never-stored")];
+
+        var stored = fixture.Ingestor.Stored(ids);
+
+        Assert.Equal(2, stored.Count);
+        foreach (var id in ids.Take(2))
+            Assert.Equal(fixture.Ingestor.Stored(id), stored[id.Value] with { BestMatches = fixture.Ingestor.Stored(id)!.BestMatches });
+    }
+
+    [Fact]
     public void Ingest_SameInputInTheSameOrder_GivesTheSameEventIds()
     {
         using var a = new StoreFixture();
