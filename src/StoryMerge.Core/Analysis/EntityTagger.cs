@@ -145,7 +145,8 @@ public sealed class EntityTagger
         for (int i = 0; i < tokens.Count; i++)
         {
             var t = tokens[i];
-            bool capital = t.IsCapitalised && !t.IsNumber && !t.IsStopWord;
+            // A day of the week is a date that English and German capitalise: "in Massachusetts Saturday" names one place.
+            bool capital = t.IsCapitalised && !t.IsNumber && !t.IsStopWord && !NumberLexicon.IsWeekday(t.Lower);
             bool joins = current is not null && tokens[current[^1]].Sentence == t.Sentence
                 && !HasClauseBreak(body, tokens[current[^1]], t) && !HasApostropheSuffix(tokens[current[^1]].Surface)
                 && !t.IsAcronym && !tokens[current[^1]].IsAcronym;

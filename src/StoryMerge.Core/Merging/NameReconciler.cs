@@ -180,7 +180,7 @@ public static class NameReconciler
         index.Candidates([index.Names[bare].Head]).Order().Where(k => index.Names[k].Words.Count > 1 && NameWord.Same(index.Names[bare].Head, word(k))).Select(find).Distinct().ToList();
 
     /// <summary>Which names have a word that may be a given word: names are compared only with those (an event's names are compared in near-linear time, not every pair).</summary>
-    /// <remarks>Two words that <see cref="NameWord.Same"/> accepts nearly always share their sound or the first two letters of a spelling key; a pair that shares neither is not compared.</remarks>
+    /// <remarks>Two words that <see cref="NameWord.Same"/> accepts nearly always share their sound, the first two letters of a spelling key or its second and third; a pair that shares none is not compared.</remarks>
     private sealed class NameIndex
     {
         private readonly Dictionary<string, List<int>> _byKey = new(StringComparer.Ordinal);
@@ -201,8 +201,11 @@ public static class NameReconciler
         public IEnumerable<int> Candidates(IEnumerable<WordKeys> words) =>
             words.SelectMany(Keys).Distinct().SelectMany(k => _byKey.TryGetValue(k, out var list) ? list : []).Distinct().Order();
 
+        // The second and third letters too, as alphabets often write the first sound apart (Washington = Вашингтон,
+        // Charlotte = Шарлотта) and a first letter sounds alike only to NameWord.Same, not to a key.
         private static IEnumerable<string> Keys(WordKeys word) =>
-            word.Sounds.Select(s => "s" + s).Concat(word.Spellings.Select(p => "p" + p[..Math.Min(2, p.Length)]));
+            word.Sounds.Select(s => "s" + s).Concat(word.Spellings.Select(p => "p" + p[..Math.Min(2, p.Length)]))
+                .Concat(word.Spellings.Where(p => p.Length >= 4).Select(p => "q" + p[1..3]));
     }
 
     /// <summary>Every word of the shorter name is a distinct word of the longer one; once the last words agree, the others need only sound alike (John Kennedy = Джон Кеннеди).</summary>

@@ -10,6 +10,14 @@ public class EntityTaggerTests
     private static List<string> Of(AnalyzedStory story, EntityKind kind) => story.Entities.Where(e => e.Kind == kind).Select(e => e.Surface).ToList();
 
     [Fact]
+    public void Tag_WeekdayAfterPlace_NotPartOfName() =>
+        Assert.Contains("Massachusetts", Analyze("Warren spoke at a town hall in Massachusetts Saturday about the vote.", "en").Entities.Select(e => e.Surface));
+
+    [Fact]
+    public void Tag_WeekdayWithPossessive_NotAName() =>
+        Assert.DoesNotContain(Analyze("James will play in Sunday's preseason opener.", "en").Entities, e => e.Surface.StartsWith("Sunday", StringComparison.Ordinal));
+
+    [Fact]
     public void Tag_RoleThenName_Person() =>
         Assert.Contains("Ерлан Карин", Of(Analyze("В состав делегации вошёл Государственный советник Ерлан Карин."), EntityKind.Person));
 

@@ -49,6 +49,17 @@ public class NameReconcilerTests
     }
 
     [Fact]
+    public void Reconcile_FirstSoundWrittenApart_OnePlace()
+    {
+        // W and В start no common key: the names must still be compared.
+        var e = Merge(
+            A("en", "Senators met in Washington on the vote.", "en"),
+            A("ru", "Сенаторы встретились в Вашингтоне, чтобы обсудить голосование.", "ru"));
+        var place = Assert.Single(e.Places);
+        Assert.Equal(["en", "ru"], place.Sources.Select(s => s.Value));
+    }
+
+    [Fact]
     public void Reconcile_VenueAndTrophy_NotPeople()
     {
         var e = Merge(
