@@ -59,7 +59,8 @@ internal static class EntityLexicon
 
     private static readonly string[] LocativePrepositions = ["в", "во", "у", "на", "из", "ў", "з", "із", "in", "at", "from", "near", "to", "im", "aus", "nach", "en", "à", "a"];
 
-    private static readonly string[] LocativeSuffixes = ["да", "де", "та", "те", "нда", "нде", "дағы", "дегі", "'da", "'de", "'ta", "'te", "’da", "’de", "’ta", "’te", "da", "de", "ta", "te"];
+    // The locative and the "which is in" form built on it (Devon'daki, Алматыдағы).
+    private static readonly string[] LocativeSuffixes = ["да", "де", "та", "те", "нда", "нде", "дағы", "дегі", "тағы", "тегі", "'daki", "'deki", "'taki", "'teki", "’daki", "’deki", "’taki", "’teki", "daki", "deki", "taki", "teki", "'da", "'de", "'ta", "'te", "’da", "’de", "’ta", "’te", "da", "de", "ta", "te"];
 
     public static bool IsRoleWord(string lower) => StartsWithAny(lower, RolePrefixes);
 

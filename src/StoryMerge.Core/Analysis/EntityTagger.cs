@@ -76,8 +76,19 @@ public sealed class EntityTagger
             else
                 mentions.Add(new EntityMention(EntityKind.Other, name));   // kept for merging, which sees the name in every report
         }
-        return mentions.OrderBy(m => m.Tokens[0].Start).ToList();
+        return mentions.Select(m => IsQuoted(body, m) ? m with { Quoted = true } : m).OrderBy(m => m.Tokens[0].Start).ToList();
     }
+
+    /// <summary>A quotation mark right before the name and a closing one right after it: «Лос-Анджелес Лейкерс», "Denver Post".</summary>
+    private static bool IsQuoted(string body, EntityMention mention)
+    {
+        int start = mention.Tokens[0].Start;
+        int end = mention.Head.Start + mention.Head.Surface.Length;
+        return start > 0 && end < body.Length && OpeningQuotes.Contains(body[start - 1]) && ClosingQuotes.Contains(body[end]);
+    }
+
+    private const string OpeningQuotes = "«„“\"‘‹";
+    private const string ClosingQuotes = "»“”\"’›";
 
     /// <summary>A key under which the inflected forms of one surname meet: its stem in neutral form.</summary>
     internal static string PersonKey(Token surname) => ConsonantSkeleton.Of(surname.Neutral, 8);

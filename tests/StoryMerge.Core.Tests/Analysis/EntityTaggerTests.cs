@@ -18,6 +18,14 @@ public class EntityTaggerTests
         Assert.DoesNotContain(Analyze("James will play in Sunday's preseason opener.", "en").Entities, e => e.Surface.StartsWith("Sunday", StringComparison.Ordinal));
 
     [Fact]
+    public void Tag_NameInQuotationMarks_Quoted() =>
+        Assert.True(Analyze("Тренер «Лейкерс» Люк Уолтон объявил состав.", "ru").Entities.Single(e => e.Surface == "Лейкерс").Quoted);
+
+    [Fact]
+    public void Tag_QuotationOpeningWithAName_NotQuoted() =>
+        Assert.DoesNotContain(Analyze("He said: \"Walton will decide the minutes.\"", "en").Entities, e => e.Quoted);
+
+    [Fact]
     public void Tag_RoleThenName_Person() =>
         Assert.Contains("Ерлан Карин", Of(Analyze("В состав делегации вошёл Государственный советник Ерлан Карин."), EntityKind.Person));
 

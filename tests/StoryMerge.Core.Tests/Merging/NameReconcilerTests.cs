@@ -60,6 +60,40 @@ public class NameReconcilerTests
     }
 
     [Fact]
+    public void Reconcile_TeamWithArticlesAndQuotes_NotAPerson()
+    {
+        var e = Merge(
+            A("en", "Fans wait to see LeBron James start for the Los Angeles Lakers. Lakers coach Luke Walton spoke.", "en"),
+            A("es", "Los fans esperan ver a LeBron James con los Lakers. Luke Walton, entrenador de los Lakers, habló.", "es"),
+            A("ru", "Фанаты ждут, как Леброн Джеймс выступит в «Лос-Анджелес Лейкерс». Тренер «Лейкерс» Люк Уолтон выступил.", "ru"));
+        Assert.DoesNotContain(e.People, p => p.Value.Contains("Lakers"));
+        Assert.Contains(e.People, p => p.Value == "Luke Walton");
+    }
+
+    [Fact]
+    public void Reconcile_LatinNameInCyrillicReport_NotAPerson()
+    {
+        var e = Merge(
+            A("ru", "Об этом сообщило агентство Associated Press со ссылкой на врачей.", "ru"),
+            A("kk", "Бұл туралы Associated Press агенттігі хабарлады.", "kk"));
+        Assert.DoesNotContain(e.People, p => p.Value.Contains("Press"));
+    }
+
+    [Fact]
+    public void Reconcile_CompassWordBeside_Place()
+    {
+        var e = Merge(
+            A("en", "A man was stabbed in a restaurant in east Belfast on Friday.", "en"),
+            A("ru", "В ресторане на востоке Белфаста был ранен мужчина.", "ru"));
+        var belfast = Assert.Single(e.Places);
+        Assert.Equal(2, belfast.Sources.Count);
+    }
+
+    [Fact]
+    public void Reconcile_TurkishLocativeRelative_Place() =>
+        Assert.Contains(Merge(A("tr", "Ilfracombe'deki saldırıda Devon'daki polis ekipleri çalıştı.", "tr")).Places, f => f.Value == "Devon");
+
+    [Fact]
     public void Reconcile_VenueAndTrophy_NotPeople()
     {
         var e = Merge(

@@ -31,7 +31,17 @@ internal static class KindWords
         "kupa*", "ödül*", "olimpiyat*", "şampiyona*", "turnuva*", "festival*", "zirve*",
     ];
 
+    // Points of the compass: a name beside one is a place (east Belfast, Belfast'ın doğusunda). Not place words, as they
+    // stay part of a name (South Carolina is not Carolina).
+    private static readonly string[] Compass =
+    [
+        "east", "west", "north", "south", "eastern", "western", "northern", "southern", "est", "ouest", "nord", "sud", "este", "oeste", "norte", "sur",
+        "восток*", "запад*", "север*", "юг", "юге", "юга", "шығыс*", "батыс*", "солтүстіг*", "оңтүстіг*", "doğu*", "batı*", "kuzey*", "güney*",
+    ];
+
     public static bool IsPlaceWord(string lower) => Matches(lower, Place);
+
+    public static bool IsCompassWord(string lower) => Matches(lower, Compass);
 
     public static bool IsOtherWord(string lower) => Matches(lower, Other);
 
