@@ -44,6 +44,9 @@ public static class NameReconciler
         }
 
         public WordKeys Head => Words[^1];
+
+        /// <summary>The names this one is joined with by spelling (not by translation), as one number: names are judged for conflicts only within it.</summary>
+        public int Spelling { get; set; }
     }
 
     /// <summary>The reconciled names of the reports, each with its kind.</summary>
@@ -70,7 +73,8 @@ public static class NameReconciler
     private static IEnumerable<ReportName> ReportNames(MergeFeatures story)
     {
         // A month is a date, not a name ("in November").
-        var groups = story.Entities.Where(m => m.Tokens.Count > 1 || NumberLexicon.Month(m.Tokens[0].Lower) == 0)
+        // A single letter is a pronoun or an initial (I, A), not a name.
+        var groups = story.Entities.Where(m => m.Tokens.Count > 1 || NumberLexicon.Month(m.Tokens[0].Lower) == 0 && m.Tokens[0].Surface.Count(char.IsLetter) >= 2)
             .GroupBy(m => NameForm.Of(m, story.Language)).Select(g => g.ToList()).ToList();
         // In a Turkic report a case ending on the last word (Ресейде, Ресейдің) is the same name as the word without it (Ресей).
         if (NameWord.IsTurkic(story.Language))
@@ -171,7 +175,65 @@ public static class NameReconciler
                 hosts = Hosts(index, i, k => names[k].Words[0], Find).Where(withPerson.Contains).ToList();
             if (hosts.Count == 1) Union(hosts[0], i);   // the host stays the root, already in both sets as it needs to be
         }
+        for (int i = 0; i < names.Count; i++) names[i].Spelling = Find(i);
+        JoinTranslations(names, Find, Union);
         return Enumerable.Range(0, names.Count).GroupBy(Find).Select(g => g.Select(i => names[i]).ToList()).ToList();
+    }
+
+    private const int MinTranslationAnchors = 2;
+    private const double TranslationAgreement = 0.8;
+    private const int TranslationPasses = 3;
+
+    /// <summary>Names that translations write with other words (United Kingdom = Великобритания = İngiltere, Служба = қызметі) meet where they stand.</summary>
+    /// <remarks>
+    /// Two reports in different languages are translations of one another, sentence for sentence, when they share at
+    /// least <see cref="MinTranslationAnchors"/> names and <see cref="TranslationAgreement"/> of them stand in the
+    /// same sentence of both. Then, in each sentence, the one name of each report that the other report names nowhere
+    /// is the same name. A sentence with two such names on one side says nothing: which is which is not known. Reports
+    /// that tell the story each in their own words fail the test and are left as they are.
+    /// </remarks>
+    private static void JoinTranslations(List<ReportName> names, Func<int, int> find, Action<int, int> union)
+    {
+        var reports = Enumerable.Range(0, names.Count).GroupBy(k => names[k].Story.Id).OrderBy(g => g.Key).Select(g => g.ToList()).ToList();
+        for (int pass = 0; pass < TranslationPasses; pass++)
+        {
+            bool changed = false;
+            for (int x = 0; x < reports.Count; x++)
+                for (int y = x + 1; y < reports.Count; y++)
+                {
+                    var (a, b) = (reports[x], reports[y]);
+                    if (names[a[0]].Story.Language == names[b[0]].Story.Language) continue;
+                    var sentencesA = Sentences(names, a, find);
+                    var sentencesB = Sentences(names, b, find);
+                    var shared = sentencesA.Keys.Where(sentencesB.ContainsKey).ToList();
+                    int agree = shared.Count(root => sentencesA[root].Overlaps(sentencesB[root]));
+                    if (shared.Count < MinTranslationAnchors || agree < TranslationAgreement * shared.Count) continue;
+                    var onlyA = sentencesA.Where(e => !sentencesB.ContainsKey(e.Key)).ToList();
+                    var onlyB = sentencesB.Where(e => !sentencesA.ContainsKey(e.Key)).ToList();
+                    foreach (int sentence in onlyA.SelectMany(e => e.Value).Distinct().Order())
+                    {
+                        var left = onlyA.Where(e => e.Value.Contains(sentence)).Select(e => e.Key).ToList();
+                        var right = onlyB.Where(e => e.Value.Contains(sentence)).Select(e => e.Key).ToList();
+                        if (left.Count != 1 || right.Count != 1 || find(left[0]) == find(right[0])) continue;
+                        union(left[0], right[0]);
+                        changed = true;
+                    }
+                }
+            if (!changed) break;
+        }
+    }
+
+    /// <summary>The sentences of one report in which each entity (by its root) is named.</summary>
+    private static Dictionary<int, HashSet<int>> Sentences(List<ReportName> names, List<int> report, Func<int, int> find)
+    {
+        var result = new Dictionary<int, HashSet<int>>();
+        foreach (int k in report)
+        {
+            int root = find(k);
+            if (!result.TryGetValue(root, out var set)) result[root] = set = [];
+            foreach (var m in names[k].Mentions) set.Add(m.Sentence);
+        }
+        return result;
     }
 
     private static bool IsPersonLike(ReportName name) => name.Mentions.Any(m => m.Kind == EntityKind.Person);
@@ -254,7 +316,10 @@ public static class NameReconciler
 
     /// <summary>Whether the reports disagree about the surname, or about the given name (the word before the surname) among names written with as many words.</summary>
     /// <remarks>Each full name's surname is its word most like the entity's most common last word, so a name run on into the next word (Майк Траделл Джеймс) is still read at its surname.</remarks>
-    private static bool Disagree(List<ReportName> entity)
+    private static bool Disagree(List<ReportName> entity) => entity.GroupBy(n => n.Spelling).Any(g => DisagreeInSpelling(g.ToList()));
+
+    // A translation gives other words, not another spelling (Red Tide, Kızıl Gelgit): only names joined by their spelling can disagree.
+    private static bool DisagreeInSpelling(List<ReportName> entity)
     {
         var full = entity.Where(n => n.Words.Count > 1).ToList();
         if (full.Count < 2) return false;

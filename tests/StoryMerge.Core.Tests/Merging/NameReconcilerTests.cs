@@ -94,6 +94,27 @@ public class NameReconcilerTests
         Assert.Contains(Merge(A("tr", "Ilfracombe'deki saldırıda Devon'daki polis ekipleri çalıştı.", "tr")).Places, f => f.Value == "Devon");
 
     [Fact]
+    public void Reconcile_TranslatedReports_TranslatedNameMeetsWhereItStands()
+    {
+        var e = Merge(
+            A("en", "LeBron James met coach Luke Walton in San Diego. They travelled across the United Kingdom together.", "en"),
+            A("ru", "Леброн Джеймс встретил тренера Люка Уолтона в Сан-Диего. Они вместе проехали по Великобритании.", "ru"));
+        var uk = Assert.Single(Names(e), f => f.Variants.Any(v => v.Value == "United Kingdom"));
+        Assert.Equal(["en", "ru"], uk.Sources.Select(s => s.Value));
+        Assert.False(uk.Conflict);
+    }
+
+    [Fact]
+    public void Reconcile_ReportsInTheirOwnWords_TranslatedNameStaysApart()
+    {
+        // The shared names stand in other sentences: not a translation, so nothing says the two remaining names are one.
+        var e = Merge(
+            A("en", "LeBron James met coach Luke Walton in San Diego. They travelled across the United Kingdom together.", "en"),
+            A("ru", "Они встретились в Сан-Диего. Потом Леброн Джеймс и тренер Люк Уолтон вместе проехали по Великобритании.", "ru"));
+        Assert.DoesNotContain(Names(e), f => f.Variants.Any(v => v.Value == "United Kingdom") && f.Sources.Count == 2);
+    }
+
+    [Fact]
     public void Reconcile_VenueAndTrophy_NotPeople()
     {
         var e = Merge(

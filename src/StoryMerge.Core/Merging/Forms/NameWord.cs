@@ -47,8 +47,8 @@ public static class NameWord
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
-        // Vowels only (Jay = Джей) count as one sound.
-        return Same(a, b) || Likeness(a, b) >= 40 && a.Sounds.Any(b.Sounds.Contains);
+        // Vowels only (Jay = Джей, whose spellings share no letter: j is й to a key) count as one sound.
+        return Same(a, b) || Likeness(a, b) >= 40 && a.Sounds.Any(b.Sounds.Contains) || a.Sounds.Contains("") && b.Sounds.Contains("");
     }
 
     /// <summary>How alike two words are at best (0–100), over their keys.</summary>
