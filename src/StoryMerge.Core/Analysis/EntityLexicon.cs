@@ -62,7 +62,18 @@ internal static class EntityLexicon
     // The locative and the "which is in" form built on it (Devon'daki, Алматыдағы).
     private static readonly string[] LocativeSuffixes = ["да", "де", "та", "те", "нда", "нде", "дағы", "дегі", "тағы", "тегі", "'daki", "'deki", "'taki", "'teki", "’daki", "’deki", "’taki", "’teki", "daki", "deki", "taki", "teki", "'da", "'de", "'ta", "'te", "’da", "’de", "’ta", "’te", "da", "de", "ta", "te"];
 
-    public static bool IsRoleWord(string lower) => StartsWithAny(lower, RolePrefixes);
+    public static bool IsRoleWord(string lower)
+    {
+        ArgumentNullException.ThrowIfNull(lower);
+        foreach (var p in RolePrefixes)
+            if (lower.StartsWith(p, StringComparison.Ordinal) && (p.Length >= 4 || lower.Length <= p.Length + 3) && !IsAdjectiveOf(lower, p)) return true;
+        return false;
+    }
+
+    /// <summary>An East Slavic adjective made from a role noun (генеральной, президентский): it describes a thing, not a person (Генеральной Ассамблее).</summary>
+    private static bool IsAdjectiveOf(string lower, string prefix) =>
+        lower.Length > prefix.Length + 2 && lower[0] is >= 'а' and <= 'я' && lower.AsSpan(prefix.Length) is var rest
+        && (rest.StartsWith("ск") || rest.StartsWith("ьн") || rest.StartsWith("цк"));
 
     public static bool IsOrganisationWord(string lower) => StartsWithAny(lower, OrganisationPrefixes);
 

@@ -23,6 +23,7 @@ public sealed class EntityTagger
         // an inflected word: "Алматыда Қазақстан-Ресей ..." is a place and then another name. Names are tried whole
         // first, because a given name may merely look inflected (Никита, Марина).
         bool turkic = language.Code is "kk" or "ky" or "tt" or "ba" or "tr" or "az" or "uz";
+        tokens = tokens.Select(WithoutElision).ToList();
         var runs = CapitalisedRuns(body, tokens);
         var mentions = new List<EntityMention>();
         var surnames = new HashSet<string>(StringComparer.Ordinal);
@@ -48,7 +49,10 @@ public sealed class EntityTagger
             var role = RoleBefore(body, tokens, run[skip]) ?? (skip > 0 ? string.Join(' ', words.Take(skip).Select(w => w.Surface)) : null);
             if (IsPerson(name, role, language, strictPersons))
             {
-                name = TrimToPersonalName(name);
+                var personal = TrimToPersonalName(name);
+                // The words before the personal name are a name of their own: "Девонның Оксфорд Гров", "Президента России Дмитрий Песков".
+                if (personal.Count < name.Count) queue.Enqueue(run.Skip(skip).Take(name.Count - personal.Count).ToList());
+                name = personal;
                 mentions.Add(new EntityMention(EntityKind.Person, name, role));
                 surnames.Add(PersonKey(name[^1]));
                 continue;
@@ -131,11 +135,16 @@ public sealed class EntityTagger
     private static string? RoleBefore(string body, IReadOnlyList<Token> tokens, int first)
     {
         int from = first;
+        bool wordsBetween = false;
         for (int k = first - 1; k >= 0 && first - k <= RoleWindow; k--)
         {
             if (tokens[k].Sentence != tokens[first].Sentence || HasClauseBreak(body, tokens[k], tokens[k + 1])) break;
             // Another person's name ends the search: "Президенты Касым-Жомарт Токаев и Владимир Путин".
             if (tokens[k].IsCapitalised && EastSlavicLightStemmer.HasSurnameSuffix(tokens[k].Lower)) break;
+            // So does a name with its own role, words away: "Лейкерс тренері Люк Уолтон ... матчында Джеймс" (but
+            // "Тренер «Лейкерс» Люк Уолтон" is one role and its name).
+            if (wordsBetween && tokens[k].IsCapitalised && k > 0 && !tokens[k - 1].IsCapitalised && EntityLexicon.IsRoleWord(tokens[k - 1].Lower)) break;
+            if (!tokens[k].IsCapitalised && !EntityLexicon.IsRoleWord(tokens[k].Lower)) wordsBetween = true;
             from = k;
         }
         for (int k = from; k < first; k++)
@@ -166,8 +175,23 @@ public sealed class EntityTagger
             current = capital ? [i] : null;
         }
         if (current is not null) runs.Add(current);
-        // A lone capitalised word at the start of a sentence is only a capital letter, unless it is an acronym.
-        return runs.Where(r => r.Count > 1 || !tokens[r[0]].SentenceInitial || tokens[r[0]].IsAcronym).ToList();
+        // A lone capitalised word at the start of a sentence is kept too: its capital tells nothing, but merging keeps it
+        // when other reports write it as a name (Bristol çıkışlı The High Breed).
+        return runs;
+    }
+
+    // French and Italian write an article, a preposition or a conjunction into the next word: l’ONU, d’Akala, qu’Akala, dell’Europa.
+    private static readonly string[] Elisions = ["l", "d", "qu", "j", "n", "s", "c", "m", "t", "jusqu", "lorsqu", "puisqu", "dell", "nell", "all", "sull", "dall"];
+
+    /// <summary>The name in a word that begins with an elided word (qu’Akala → Akala), else the word itself.</summary>
+    private static Token WithoutElision(Token token)
+    {
+        int apostrophe = token.Surface.IndexOfAny(['\'', '’']);
+        if (apostrophe < 1 || apostrophe > 6 || apostrophe + 2 > token.Surface.Length || !char.IsUpper(token.Surface[apostrophe + 1])) return token;
+        if (!Elisions.Contains(token.Lower[..apostrophe])) return token;
+        var name = token.Surface[(apostrophe + 1)..];
+        var lower = token.Lower[(apostrophe + 1)..];
+        return new Token(name, token.Start + apostrophe + 1, token.Sentence, SentenceInitial: false) { Lower = lower, Stem = lower, Neutral = NeutralForm.Shared.Of(lower), NeutralSurface = NeutralForm.Shared.Of(lower) };
     }
 
     /// <summary>A case or possessive suffix after an apostrophe ends a name: "Devon'daki Oxford Grove", "James'e Lakers'ın", "Gerrard's men".</summary>

@@ -63,6 +63,8 @@ public static class NameReconciler
             // A single word of one report that shows no kind is most often a capital letter after a quote, not a name.
             if (kind == FactKind.Other && entity.All(n => n.Words.Count == 1) && entity.Select(n => n.Story.Id).Distinct().Count() < 2) continue;
             if (entity.All(n => n.Best.Surface.Count(char.IsLetter) < 2)) continue;
+            // A lone capitalised word opening a sentence is a name only when it joins one written elsewhere.
+            if (entity.All(n => n.Mentions.All(IsLoneInitial))) continue;
             // Titles alone (Президент, Президенті) are not names.
             if (entity.All(n => n.Mentions.All(m => m.Tokens.All(t => EntityLexicon.IsRoleWord(t.Lower))))) continue;
             facts.Add(ToFact(entity, kind, majority, facts));
@@ -229,12 +231,17 @@ public static class NameReconciler
         var result = new Dictionary<int, HashSet<int>>();
         foreach (int k in report)
         {
+            // The first word of a sentence may be no name at all: it neither anchors nor is matched.
+            var mentions = names[k].Mentions.Where(m => !IsLoneInitial(m)).ToList();
+            if (mentions.Count == 0) continue;
             int root = find(k);
             if (!result.TryGetValue(root, out var set)) result[root] = set = [];
-            foreach (var m in names[k].Mentions) set.Add(m.Sentence);
+            foreach (var m in mentions) set.Add(m.Sentence);
         }
         return result;
     }
+
+    private static bool IsLoneInitial(EntityMention m) => m.Tokens.Count == 1 && m.Tokens[0].SentenceInitial && !m.Tokens[0].IsAcronym;
 
     private static bool IsPersonLike(ReportName name) => name.Mentions.Any(m => m.Kind == EntityKind.Person);
 

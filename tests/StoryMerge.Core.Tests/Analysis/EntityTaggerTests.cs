@@ -26,6 +26,23 @@ public class EntityTaggerTests
         Assert.DoesNotContain(Analyze("He said: \"Walton will decide the minutes.\"", "en").Entities, e => e.Quoted);
 
     [Fact]
+    public void Tag_FrenchElision_NameWithoutTheElidedWord() =>
+        Assert.Contains("Akala", Analyze("Des artistes tels qu’Akala et Lowkey ont connu une résurgence.", "fr").Entities.Select(e => e.Surface));
+
+    [Fact]
+    public void Tag_WordsBeforePersonalName_AreANameOfTheirOwn() =>
+        Assert.Contains("Девонның", Analyze("Жәбірленуші Ильфракомб, Девонның Оксфорд Гров аймағында болған.", "kk").Entities.Select(e => e.Surface));
+
+    [Fact]
+    public void Tag_AnotherNameWithItsRoleBetween_NoRole() =>
+        Assert.Null(Analyze("Лейкерс тренері Люк Уолтон маусым ашу матчында Джеймс Денвер Наггетске қарсы ойнайды деді.", "kk").Entities.First(e => e.Surface.Contains("Денвер")).Role);
+
+    [Fact]
+    public void Tag_AdjectiveOfARoleNoun_NotARole() =>
+        Assert.DoesNotContain(Analyze("Выступая на Генеральной Ассамблее ООН, министр иностранных дел Сирии Валид Муаллем призвал беженцев вернуться.", "ru").Entities,
+            e => e.Kind == EntityKind.Person && e.Surface.Contains("Ассамбле"));
+
+    [Fact]
     public void Tag_RoleThenName_Person() =>
         Assert.Contains("Ерлан Карин", Of(Analyze("В состав делегации вошёл Государственный советник Ерлан Карин."), EntityKind.Person));
 

@@ -115,6 +115,20 @@ public class NameReconcilerTests
     }
 
     [Fact]
+    public void Reconcile_LoneWordOpeningASentence_JoinsTheNameOtherReportsWrite()
+    {
+        var e = Merge(
+            A("en", "The High Breed, from Bristol, claim hip hop moved away from its origins.", "en"),
+            A("tr", "Bristol çıkışlı The High Breed, hip hop'ın kökeninden uzaklaştığını iddia ediyor.", "tr"));
+        var bristol = Assert.Single(Names(e), f => f.Value == "Bristol");
+        Assert.Equal(["en", "tr"], bristol.Sources.Select(s => s.Value));
+    }
+
+    [Fact]
+    public void Reconcile_LoneWordOpeningASentenceAlone_NoFact() =>
+        Assert.DoesNotContain(Names(Merge(A("en", "Yesterday the council met. Nobody came.", "en"))), f => f.Value is "Yesterday" or "Nobody");
+
+    [Fact]
     public void Reconcile_VenueAndTrophy_NotPeople()
     {
         var e = Merge(
