@@ -23,7 +23,8 @@ public sealed class EntityTagger
         // an inflected word: "Алматыда Қазақстан-Ресей ..." is a place and then another name. Names are tried whole
         // first, because a given name may merely look inflected (Никита, Марина).
         bool turkic = language.Code is "kk" or "ky" or "tt" or "ba" or "tr" or "az" or "uz";
-        tokens = tokens.Select(WithoutElision).ToList();
+        // A word that opens a quotation opens a sentence: its capital tells nothing either (Doyle said: "Me ...").
+        tokens = tokens.Select(WithoutElision).Select(t => !t.SentenceInitial && OpensQuotation(body, t) ? t with { SentenceInitial = true } : t).ToList();
         var runs = CapitalisedRuns(body, tokens);
         var mentions = new List<EntityMention>();
         var surnames = new HashSet<string>(StringComparer.Ordinal);
@@ -89,6 +90,13 @@ public sealed class EntityTagger
         int start = mention.Tokens[0].Start;
         int end = mention.Head.Start + mention.Head.Surface.Length;
         return start > 0 && end < body.Length && OpeningQuotes.Contains(body[start - 1]) && ClosingQuotes.Contains(body[end]);
+    }
+
+    private static bool OpensQuotation(string body, Token token)
+    {
+        int k = token.Start - 1;
+        while (k >= 0 && body[k] == ' ') k--;
+        return k >= 0 && OpeningQuotes.Contains(body[k]) && (k == 0 || !char.IsLetterOrDigit(body[k - 1]));
     }
 
     private const string OpeningQuotes = "«„“\"‘‹";

@@ -146,7 +146,7 @@ public static class NameReconciler
     private static int WrittenElsewhere(NameIndex index, ReportName owner, List<Token> part, bool headOnly = true)
     {
         var probe = new ReportName(owner.Story, [owner.Best with { Tokens = part }]);
-        return index.Candidates(probe.Words).Select(k => index.Names[k]).Where(o => o.Story.Id != owner.Story.Id
+        return index.Candidates(probe.Words).Select(k => index.Names[k]).Where(o => o.Story.Id != owner.Story.Id && !o.Mentions.All(IsLoneInitial)
             && (o.Words.Count == probe.Words.Count && SameName(probe, o) || headOnly && probe.Words.Count == 1 && NameWord.Same(probe.Head, o.Head)))
             .Select(o => o.Story.Id).Distinct().Count();
     }
@@ -241,7 +241,7 @@ public static class NameReconciler
         return result;
     }
 
-    private static bool IsLoneInitial(EntityMention m) => m.Tokens.Count == 1 && m.Tokens[0].SentenceInitial && !m.Tokens[0].IsAcronym;
+    private static bool IsLoneInitial(EntityMention m) => m.Tokens.Count == 1 && m.Tokens[0].SentenceInitial && !m.Tokens[0].IsAcronym && !m.Quoted;
 
     private static bool IsPersonLike(ReportName name) => name.Mentions.Any(m => m.Kind == EntityKind.Person);
 

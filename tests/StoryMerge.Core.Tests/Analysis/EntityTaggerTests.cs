@@ -43,6 +43,10 @@ public class EntityTaggerTests
             e => e.Kind == EntityKind.Person && e.Surface.Contains("Ассамбле"));
 
     [Fact]
+    public void Tag_WordOpeningAQuotation_SentenceInitial() =>
+        Assert.True(Analyze("Doyle wrote on Twitter: \"Me siento orgullosa de todo.\"", "es").Entities.Single(e => e.Surface == "Me").Tokens[0].SentenceInitial);
+
+    [Fact]
     public void Tag_RoleThenName_Person() =>
         Assert.Contains("Ерлан Карин", Of(Analyze("В состав делегации вошёл Государственный советник Ерлан Карин."), EntityKind.Person));
 
