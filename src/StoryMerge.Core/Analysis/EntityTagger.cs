@@ -6,7 +6,7 @@ namespace StoryMerge.Core.Analysis;
 /// <remarks>
 /// Runs of capitalised words (split at acronyms and punctuation) are the candidates. A run is a person when it has
 /// two to four words and its last word ends like a surname, or a role word stands just before it; later mentions of a
-/// known surname are that person. A run with an organisation word, or an acronym, is an organisation. Other
+/// known surname, or of a known given name alone, are that person. A run with an organisation word, or an acronym, is an organisation. Other
 /// capitalised words that stand in a locative ("в Алматы", "Алматыда") are places, and so is any later mention with
 /// the same key. Thread-safe and stateless.
 /// </remarks>
@@ -28,6 +28,7 @@ public sealed class EntityTagger
         var runs = CapitalisedRuns(body, tokens);
         var mentions = new List<EntityMention>();
         var surnames = new HashSet<string>(StringComparer.Ordinal);
+        var givenNames = new HashSet<string>(StringComparer.Ordinal);
         var placeKeys = new HashSet<string>(StringComparer.Ordinal);
         var pending = new List<(List<int> Run, bool Locative)>();
         bool strictPersons = language.Code is "de";
@@ -56,6 +57,7 @@ public sealed class EntityTagger
                 name = personal;
                 mentions.Add(new EntityMention(EntityKind.Person, name, role));
                 surnames.Add(PersonKey(name[^1]));
+                if (name.Count >= 2) givenNames.Add(PersonKey(name[0]));
                 continue;
             }
             int cut = turkic ? name.FindIndex(t => t.Stem.Length < t.Lower.Length) : -1;
@@ -74,7 +76,8 @@ public sealed class EntityTagger
         foreach (var (run, locative) in pending)
         {
             var name = run.Select(i => tokens[i]).ToList();
-            if (name.Count <= 2 && surnames.Contains(PersonKey(name[^1])) && !locative)
+            // A person named again by the given name alone ("Eilidh said") is that person too.
+            if (name.Count <= 2 && surnames.Contains(PersonKey(name[^1])) && !locative || name.Count == 1 && givenNames.Contains(PersonKey(name[0])) && !locative)
                 mentions.Add(new EntityMention(EntityKind.Person, name));
             else if (locative || placeKeys.Contains(PlaceKey(name[^1])))
                 mentions.Add(new EntityMention(EntityKind.Place, name, Locative: locative));
@@ -92,11 +95,14 @@ public sealed class EntityTagger
         return start > 0 && end < body.Length && OpeningQuotes.Contains(body[start - 1]) && ClosingQuotes.Contains(body[end]);
     }
 
+    /// <summary>An opening quotation mark before the word: «, with the space French puts after it, or a mark written against the word after a space ("Me, “Me).</summary>
     private static bool OpensQuotation(string body, Token token)
     {
         int k = token.Start - 1;
-        while (k >= 0 && body[k] == ' ') k--;
-        return k >= 0 && OpeningQuotes.Contains(body[k]) && (k == 0 || !char.IsLetterOrDigit(body[k - 1]));
+        while (k >= 0 && char.IsWhiteSpace(body[k]) && k > 0 && body[k - 1] is '«' or '‹') k--;
+        if (k < 0 || !OpeningQuotes.Contains(body[k])) return false;
+        // A straight or curly mark after a word or a comma closes a quotation: said," Al-Moualem.
+        return body[k] is '«' or '‹' or '„' || k == 0 || char.IsWhiteSpace(body[k - 1]) || body[k - 1] is '(' or '[';
     }
 
     private const string OpeningQuotes = "«„“\"‘‹";
@@ -174,7 +180,7 @@ public sealed class EntityTagger
         {
             var t = tokens[i];
             // A day of the week is a date that English and German capitalise: "in Massachusetts Saturday" names one place.
-            bool capital = t.IsCapitalised && !t.IsNumber && !t.IsStopWord && !NumberLexicon.IsWeekday(t.Lower);
+            bool capital = (t.IsCapitalised || IsParticleName(t)) && !t.IsNumber && !t.IsStopWord && !NumberLexicon.IsWeekday(t.Lower);
             bool joins = current is not null && tokens[current[^1]].Sentence == t.Sentence
                 && !HasClauseBreak(body, tokens[current[^1]], t) && !HasApostropheSuffix(tokens[current[^1]].Surface)
                 && !t.IsAcronym && !tokens[current[^1]].IsAcronym;
@@ -200,6 +206,15 @@ public sealed class EntityTagger
         var name = token.Surface[(apostrophe + 1)..];
         var lower = token.Lower[(apostrophe + 1)..];
         return new Token(name, token.Start + apostrophe + 1, token.Sentence, SentenceInitial: false) { Lower = lower, Stem = lower, Neutral = NeutralForm.Shared.Of(lower), NeutralSurface = NeutralForm.Shared.Of(lower) };
+    }
+
+    // Arabic names join an article or "son of" to the next name with a hyphen, in lower case: al-Moualem, аль-Муалем, bin-Salman.
+    private static readonly string[] NameParticles = ["al", "el", "ad", "an", "ar", "as", "at", "az", "ash", "ibn", "bin", "abu", "аль", "эль", "ад", "ар", "ас", "ибн", "бин", "абу"];
+
+    private static bool IsParticleName(Token token)
+    {
+        int hyphen = token.Surface.IndexOf('-');
+        return hyphen > 0 && hyphen + 1 < token.Surface.Length && char.IsUpper(token.Surface[hyphen + 1]) && NameParticles.Contains(token.Surface[..hyphen]);
     }
 
     /// <summary>A case or possessive suffix after an apostrophe ends a name: "Devon'daki Oxford Grove", "James'e Lakers'ın", "Gerrard's men".</summary>

@@ -142,13 +142,22 @@ public static class NameReconciler
         return [new ReportName(name.Story, [name.Best with { Tokens = [left] }]), new ReportName(name.Story, [name.Best with { Tokens = [right] }])];
     }
 
-    /// <summary>How many other reports write these words as a name of as many words, or (one word) as the last word of a name.</summary>
+    /// <summary>How many other reports write these words as a name of as many words, or (unless <paramref name="headOnly"/> is false) as the last words of a name.</summary>
     private static int WrittenElsewhere(NameIndex index, ReportName owner, List<Token> part, bool headOnly = true)
     {
         var probe = new ReportName(owner.Story, [owner.Best with { Tokens = part }]);
         return index.Candidates(probe.Words).Select(k => index.Names[k]).Where(o => o.Story.Id != owner.Story.Id && !o.Mentions.All(IsLoneInitial)
-            && (o.Words.Count == probe.Words.Count && SameName(probe, o) || headOnly && probe.Words.Count == 1 && NameWord.Same(probe.Head, o.Head)))
+            && (o.Words.Count == probe.Words.Count && SameName(probe, o) || headOnly && EndsWith(o, probe)))
             .Select(o => o.Story.Id).Distinct().Count();
+    }
+
+    /// <summary>Whether a name ends with the words of another, word for word (Walid al-Moualem ends with Аль-Муалем).</summary>
+    private static bool EndsWith(ReportName name, ReportName end)
+    {
+        if (name.Words.Count < end.Words.Count) return false;
+        for (int k = 1; k <= end.Words.Count; k++)
+            if (!NameWord.Same(name.Words[^k], end.Words[^k])) return false;
+        return true;
     }
 
     private static List<List<ReportName>> Entities(List<ReportName> names)
@@ -168,13 +177,17 @@ public static class NameReconciler
         // A bare word joins the one entity whose fuller name ends with it, and stays alone when several do (Palin).
         var withFullName = Enumerable.Range(0, names.Count).Where(k => names[k].Words.Count > 1).Select(Find).ToHashSet();
         var withPerson = Enumerable.Range(0, names.Count).Where(k => IsPersonLike(names[k])).Select(Find).ToHashSet();
+        var votes = new Dictionary<int, bool>();
+        bool VotedPerson(int root) => votes.TryGetValue(root, out var person) ? person : votes[root] = IsPerson(names, root, Find);
         for (int i = 0; i < names.Count; i++)
         {
             if (names[i].Words.Count != 1 || withFullName.Contains(Find(i))) continue;
             var hosts = Hosts(index, i, k => names[k].Head, Find);
-            // A given name alone (Brett) joins the one entity whose name begins with it, when none ends with it.
-            if (hosts.Count == 0 && IsPersonLike(names[i]))
-                hosts = Hosts(index, i, k => names[k].Words[0], Find).Where(withPerson.Contains).ToList();
+            // A given name alone (Brett, Eilidh) joins the one entity whose name begins with it, when none ends with it
+            // and the name it begins is a person's, by the analysis of its report or by the vote of all its mentions.
+            if (hosts.Count == 0)
+                hosts = Hosts(index, i, k => names[k].Words[0], Find)
+                    .Where(root => IsPersonLike(names[i]) ? withPerson.Contains(root) : VotedPerson(root)).ToList();
             if (hosts.Count == 1) Union(hosts[0], i);   // the host stays the root, already in both sets as it needs to be
         }
         for (int i = 0; i < names.Count; i++) names[i].Spelling = Find(i);
@@ -223,6 +236,13 @@ public static class NameReconciler
                 }
             if (!changed) break;
         }
+    }
+
+    private static bool IsPerson(List<ReportName> names, int root, Func<int, int> find)
+    {
+        var members = Enumerable.Range(0, names.Count).Where(k => find(k) == root).Select(k => names[k]).ToList();
+        int shortReferences = members.Count(n => n.Best.Tokens.Count > 1 && n.Mentions.Any(m => m.Tokens.Count == 1));
+        return KindVote.Of(members.SelectMany(n => n.Mentions.Select(m => (n.Story, m))), shortReferences) == FactKind.Person;
     }
 
     /// <summary>The sentences of one report in which each entity (by its root) is named.</summary>
@@ -274,7 +294,8 @@ public static class NameReconciler
         // Charlotte = Шарлотта) and a first letter sounds alike only to NameWord.Same, not to a key.
         private static IEnumerable<string> Keys(WordKeys word) =>
             word.Sounds.Select(s => "s" + s).Concat(word.Spellings.Select(p => "p" + p[..Math.Min(2, p.Length)]))
-                .Concat(word.Spellings.Where(p => p.Length >= 4).Select(p => "q" + p[1..3]));
+                .Concat(word.Spellings.Where(p => p.Length >= 4).Select(p => "q" + p[1..3]))
+                .Concat(word.Letters is { } letters ? ["a" + letters] : []);
     }
 
     /// <summary>Every word of the shorter name is a distinct word of the longer one; once the last words agree, the others need only sound alike (John Kennedy = Джон Кеннеди).</summary>

@@ -47,6 +47,18 @@ public class EntityTaggerTests
         Assert.True(Analyze("Doyle wrote on Twitter: \"Me siento orgullosa de todo.\"", "es").Entities.Single(e => e.Surface == "Me").Tokens[0].SentenceInitial);
 
     [Fact]
+    public void Tag_QuotationMarkAfterAComma_ClosesTheQuotation() =>
+        Assert.False(Analyze("\"We need help with assistance,\" Al-Moualem said.", "en").Entities.Single(e => e.Surface == "Al-Moualem").Tokens[0].SentenceInitial);
+
+    [Fact]
+    public void Tag_ArabicParticleInLowerCase_PartOfTheName() =>
+        Assert.Contains("Walid al-Moualem", Analyze("The foreign minister Walid al-Moualem spoke at the assembly.", "en").Entities.Select(e => e.Surface));
+
+    [Fact]
+    public void Tag_GivenNameAlone_SamePerson() =>
+        Assert.Equal(EntityKind.Person, Analyze("The board elected Eilidh Doyle on Monday. For a decade Eilidh has been a leader.", "en").Entities.Single(e => e.Surface == "Eilidh").Kind);
+
+    [Fact]
     public void Tag_RoleThenName_Person() =>
         Assert.Contains("Ерлан Карин", Of(Analyze("В состав делегации вошёл Государственный советник Ерлан Карин."), EntityKind.Person));
 

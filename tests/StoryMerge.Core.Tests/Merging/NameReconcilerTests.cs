@@ -129,6 +129,26 @@ public class NameReconcilerTests
         Assert.DoesNotContain(Names(Merge(A("en", "Yesterday the council met. Nobody came.", "en"))), f => f.Value is "Yesterday" or "Nobody");
 
     [Fact]
+    public void Reconcile_AcronymsOneLetterApart_NotOneBody()
+    {
+        var e = Merge(
+            A("ru", "На форуме выступили представители СМИ двух стран.", "ru"),
+            A("kk", "Форумға ҚР СІМ өкілдері қатысты.", "kk"));
+        Assert.DoesNotContain(Names(e), f => f.Variants.Any(v => v.Value == "СМИ") && f.Variants.Any(v => v.Value == "СІМ"));
+    }
+
+    [Fact]
+    public void Reconcile_AcronymInAnotherScript_SameLettersOneBody()
+    {
+        var e = Merge(
+            A("en", "He is a regular pundit on the BBC these days.", "en"),
+            A("kk", "Ол қазір ВВС арнасының тұрақты сарапшысы.", "kk"),
+            A("tr", "Şimdilerde BBC'de uzman olarak çalışıyor.", "tr"));
+        var bbc = Assert.Single(Names(e), f => f.Variants.Any(v => v.Value == "BBC"));
+        Assert.Equal(3, bbc.Sources.Count);
+    }
+
+    [Fact]
     public void Reconcile_VenueAndTrophy_NotPeople()
     {
         var e = Merge(
