@@ -148,6 +148,13 @@ public class NameReconcilerTests
         Assert.Equal(3, bbc.Sources.Count);
     }
 
+    [Theory]
+    [InlineData("ru", "Спасатели работают в разрушенном центре города Палу уже третьи сутки.")]
+    [InlineData("kk", "Құтқарушылар Палу қаласының орталығында үшінші тәулік жұмыс істейді.")]
+    [InlineData("tr", "Kurtarma ekipleri Palu kentindeki enkazda çalışıyor.")]
+    public void Reconcile_CityWordBeside_Place(string language, string text) =>
+        Assert.Contains(Merge(A(language, text, language)).Places, f => f.Value is "Палу" or "Palu");
+
     [Fact]
     public void Reconcile_VenueAndTrophy_NotPeople()
     {

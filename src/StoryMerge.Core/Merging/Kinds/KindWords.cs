@@ -10,15 +10,15 @@ internal static class KindWords
     private static readonly string[] Place =
     [
         // en / fr / es
-        "street", "road", "avenue", "square", "county", "city", "bay", "river", "lake", "mountain", "island", "valley", "province",
+        "street", "road", "avenue", "square", "county", "city", "town", "village", "country", "region", "bay", "river", "lake", "mountain", "island", "valley", "province",
         "district", "coast", "beach", "bridge", "rue", "boulevard", "comté", "baie", "fleuve", "rivière", "île", "vallée",
-        "calle", "avenida", "plaza", "condado", "bahía", "río", "isla", "provincia",
+        "ville", "pays", "région", "calle", "avenida", "plaza", "condado", "bahía", "río", "isla", "provincia", "ciudad", "pueblo", "país", "región",
         // ru / uk / be
-        "улиц*", "стрит*", "проспект*", "площад*", "округ*", "залив*", "област*", "район*", "штат*", "провинц*",
+        "улиц*", "стрит*", "проспект*", "площад*", "округ*", "залив*", "област*", "район*", "штат*", "провинц*", "город*", "деревн*", "посёлк*", "поселк*", "столиц*", "регион*",
         // kk
-        "көше*", "даңғыл*", "алаң*", "аудан*", "облыс*", "шығанағ*", "өзен*", "округ*",
+        "көше*", "даңғыл*", "алаң*", "аудан*", "облыс*", "шығанағ*", "өзен*", "округ*", "қала*", "ауыл*", "өңір*",
         // tr
-        "cadde*", "sokağ*", "sokak*", "bulvar*", "meydan*", "bölge*", "körfez*", "nehr*", "eyalet*", "ilçe*", "street'*", "county'*",
+        "cadde*", "sokağ*", "sokak*", "bulvar*", "meydan*", "bölge*", "körfez*", "nehr*", "eyalet*", "ilçe*", "kent*", "şehir*", "şehr*", "köy*", "ülke*", "başkent*", "street'*", "county'*",
     ];
 
     private static readonly string[] Other =
