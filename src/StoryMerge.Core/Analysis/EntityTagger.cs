@@ -24,7 +24,7 @@ public sealed class EntityTagger
         // first, because a given name may merely look inflected (Никита, Марина).
         bool turkic = language.Code is "kk" or "ky" or "tt" or "ba" or "tr" or "az" or "uz";
         // A word that opens a quotation opens a sentence: its capital tells nothing either (Doyle said: "Me ...").
-        tokens = tokens.Select(WithoutElision).Select(t => !t.SentenceInitial && OpensQuotation(body, t) ? t with { SentenceInitial = true } : t).ToList();
+        tokens = JoinAddresses(body, tokens).Select(WithoutElision).Select(t => !t.SentenceInitial && OpensQuotation(body, t) ? t with { SentenceInitial = true } : t).ToList();
         var runs = CapitalisedRuns(body, tokens);
         var mentions = new List<EntityMention>();
         var surnames = new HashSet<string>(StringComparer.Ordinal);
@@ -43,7 +43,7 @@ public sealed class EntityTagger
             var name = words.Skip(skip).ToList();
             if (name.Count == 0) continue;
 
-            if (name.Count == 1 && name[0].IsAcronym || name.Any(t => EntityLexicon.IsOrganisationWord(t.Lower)))
+            if (name.All(t => t.IsAcronym) || name.Any(t => EntityLexicon.IsOrganisationWord(t.Lower)))
             {
                 mentions.Add(new EntityMention(EntityKind.Organisation, name));
                 continue;
@@ -183,7 +183,7 @@ public sealed class EntityTagger
             bool capital = (t.IsCapitalised || IsParticleName(t)) && !t.IsNumber && !t.IsStopWord && !NumberLexicon.IsWeekday(t.Lower);
             bool joins = current is not null && tokens[current[^1]].Sentence == t.Sentence
                 && !HasClauseBreak(body, tokens[current[^1]], t) && !HasApostropheSuffix(tokens[current[^1]].Surface)
-                && !t.IsAcronym && !tokens[current[^1]].IsAcronym;
+                && (!t.IsAcronym && !tokens[current[^1]].IsAcronym || OwnedAcronym(tokens[current[^1]], t));
             if (capital && joins) { current!.Add(i); continue; }
             if (current is not null) runs.Add(current);
             current = capital ? [i] : null;
@@ -192,6 +192,29 @@ public sealed class EntityTagger
         // A lone capitalised word at the start of a sentence is kept too: its capital tells nothing, but merging keeps it
         // when other reports write it as a name (Bristol çıkışlı The High Breed).
         return runs;
+    }
+
+    /// <summary>A two-letter acronym after a body's name or another acronym belongs to it: the country the body is of (МИД РК, Администрации Президента РФ).</summary>
+    private static bool OwnedAcronym(Token previous, Token acronym) =>
+        acronym.IsAcronym && acronym.Surface.Count(char.IsLetter) <= 2
+        && (previous.IsAcronym || EntityLexicon.IsOrganisationWord(previous.Lower) || EntityLexicon.IsRoleWord(previous.Lower));
+
+    /// <summary>Words joined by a dot with no space are one name, a web address: BAQ.KZ, Tengrinews.kz.</summary>
+    private static List<Token> JoinAddresses(string body, IReadOnlyList<Token> tokens)
+    {
+        var result = new List<Token>(tokens.Count);
+        foreach (var t in tokens)
+        {
+            if (result.Count > 0 && result[^1] is var left && left.Sentence == t.Sentence && left.Start + left.Surface.Length + 1 == t.Start
+                && body[t.Start - 1] == '.' && left.IsCapitalised && t.Surface.Length is >= 2 and <= 4 && t.Surface.All(char.IsLetter))
+            {
+                var surface = left.Surface + "." + t.Surface;
+                result[^1] = left with { Surface = surface, Lower = surface.ToLowerInvariant(), Stem = surface.ToLowerInvariant() };
+                continue;
+            }
+            result.Add(t);
+        }
+        return result;
     }
 
     // French and Italian write an article, a preposition or a conjunction into the next word: l’ONU, d’Akala, qu’Akala, dell’Europa.

@@ -59,6 +59,14 @@ public class EntityTaggerTests
         Assert.Equal(EntityKind.Person, Analyze("The board elected Eilidh Doyle on Monday. For a decade Eilidh has been a leader.", "en").Entities.Single(e => e.Surface == "Eilidh").Kind);
 
     [Fact]
+    public void Tag_WebAddress_OneName() =>
+        Assert.Contains("BAQ.KZ", Analyze("Об этом передает BAQ.KZ со ссылкой на пресс-службу.", "ru").Entities.Select(e => e.Surface));
+
+    [Fact]
+    public void Tag_CountryAcronymAfterABody_PartOfItsName() =>
+        Assert.Contains(Analyze("Делегацию возглавил председатель Комитета МИД РК Айбек Смадияров.", "ru").Entities, e => e.Surface == "МИД РК" && e.Kind == EntityKind.Organisation);
+
+    [Fact]
     public void Tag_RoleThenName_Person() =>
         Assert.Contains("Ерлан Карин", Of(Analyze("В состав делегации вошёл Государственный советник Ерлан Карин."), EntityKind.Person));
 
@@ -89,7 +97,7 @@ public class EntityTaggerTests
     [Theory]
     [InlineData("ТАСС", "По данным агентства ТАСС, форум прошёл успешно.")]
     [InlineData("ИТАР-ТАСС", "Гендиректор ИТАР-ТАСС Андрей Кондрашов заявил о готовности.")]
-    [InlineData("МИД", "Председатель Комитета международной информации МИД РК выступил.")]
+    [InlineData("МИД РК", "Председатель Комитета международной информации МИД РК выступил.")]
     public void Tag_Acronym_Organisation(string acronym, string sentence) =>
         Assert.Contains(acronym, Of(Analyze(sentence), EntityKind.Organisation));
 

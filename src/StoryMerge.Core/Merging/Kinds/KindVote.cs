@@ -44,7 +44,7 @@ public static class KindVote
             if (anyOther) other += 2;
             if (anyPlace) place += 2;
             if (anyOrganisation) organisation += 2;
-            else if (m.Tokens.Count == 1 && m.Tokens[0].IsAcronym) organisation += 1;   // countries are acronyms too (США, UK)
+            else if (m.Tokens.All(t => t.IsAcronym)) organisation += 1;   // countries are acronyms too (США, UK)
             // An article says "not a person", and weakly a body (the Lakers, los Lakers; but the UK, la Syrie are places);
             // one that is part of the name says a body or a title.
             if (articleInName) organisation += 1;
