@@ -84,7 +84,7 @@ public sealed class EntityTagger
             else
                 mentions.Add(new EntityMention(EntityKind.Other, name));   // kept for merging, which sees the name in every report
         }
-        return mentions.Select(m => IsQuoted(body, m) ? m with { Quoted = true } : m).OrderBy(m => m.Tokens[0].Start).ToList();
+        return AcronymExpansion.Expand(body, tokens, mentions).Select(m => IsQuoted(body, m) ? m with { Quoted = true } : m).OrderBy(m => m.Tokens[0].Start).ToList();
     }
 
     /// <summary>A quotation mark right before the name and a closing one right after it: «Лос-Анджелес Лейкерс», "Denver Post".</summary>

@@ -87,6 +87,16 @@ public static class NameReconciler
                 host.AddRange(inflected);
                 groups.Remove(inflected);
             }
+        // An acronym joins the one name of the report whose initials it spells, or whose last words' (ОТГ, Организация
+        // тюркских государств; FWC, Florida Fish and Wildlife Commission).
+        foreach (var acronym in groups.Where(g => g[0].Tokens.Count == 1 && g[0].Tokens[0].IsAcronym).ToList())
+        {
+            var letters = AcronymExpansion.Letters(acronym[0].Tokens[0]);
+            var spelled = groups.Where(g => g[0].Tokens.Count >= 2 && Initials(g[0]).EndsWith(letters, StringComparison.Ordinal) && g[0].Tokens.Any(t => EntityLexicon.IsOrganisationWord(t.Lower))).ToList();
+            if (letters.Length < 2 || spelled.Count != 1) continue;
+            spelled[0].AddRange(acronym);
+            groups.Remove(acronym);
+        }
         // A bare word joins the one fuller name of the report that ends with it.
         var full = groups.Where(g => g[0].Tokens.Count > 1).ToList();
         foreach (var bare in groups.Where(g => g[0].Tokens.Count == 1).ToList())
@@ -260,6 +270,9 @@ public static class NameReconciler
         }
         return result;
     }
+
+    private static string Initials(EntityMention m) =>
+        new(m.Tokens.Where(t => !AcronymExpansion.IsSmallWord(t)).Select(t => char.ToUpperInvariant(t.Surface[0])).ToArray());
 
     private static bool IsLoneInitial(EntityMention m) => m.Tokens.Count == 1 && m.Tokens[0].SentenceInitial && !m.Tokens[0].IsAcronym && !m.Quoted;
 

@@ -156,6 +156,14 @@ public class NameReconcilerTests
         Assert.Contains(Merge(A(language, text, language)).Places, f => f.Value is "Палу" or "Palu");
 
     [Fact]
+    public void Reconcile_AcronymOfABodyInTheSameReport_OneOrganisation()
+    {
+        var e = Merge(A("ru", "Организация тюркских государств (ОТГ) провела встречу. Решения ОТГ приняты единогласно.", "ru"));
+        var body = Assert.Single(e.Organisations);
+        Assert.Contains(body.Variants.SelectMany(v => v.Written ?? []), w => w == "ОТГ");
+    }
+
+    [Fact]
     public void Reconcile_VenueAndTrophy_NotPeople()
     {
         var e = Merge(
