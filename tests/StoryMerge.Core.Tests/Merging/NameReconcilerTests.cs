@@ -164,6 +164,16 @@ public class NameReconcilerTests
     }
 
     [Fact]
+    public void Reconcile_WordOfKinBeside_Person()
+    {
+        var e = Merge(
+            A("en", "In a statement Bond's daughter Karen Jankel said the book still sells.", "en"),
+            A("kk", "Мәлімдемеде Бондтың қызы Карен Янкель кітап әлі сатылатынын айтты.", "kk"),
+            A("tr", "Açıklamada Bond'un kızı Karen Jankel kitabın hâlâ sattığını söyledi.", "tr"));
+        Assert.Contains(e.People, p => p.Value == "Bond");
+    }
+
+    [Fact]
     public void Reconcile_VenueAndTrophy_NotPeople()
     {
         var e = Merge(

@@ -6,7 +6,8 @@ namespace StoryMerge.Core.Merging.Kinds;
 /// <summary>Decides what a reconciled name names from the company it keeps in every report: person, organisation, place or other.</summary>
 /// <remarks>
 /// Each mention gives evidence, and the evidence of all reports is added up, so the same name's kind in other reports
-/// counts: a role or title before it, or a Slavic/Turkic surname ending, for a person; an organisation word or an
+/// counts: a role or title before it, a word of kin beside it (Bond's daughter, Дочь Бонда), or a Slavic/Turkic surname
+/// ending, for a person; an organisation word or an
 /// acronym for an organisation; a preposition or case ending of place, a place word (street, county) or a compass word
 /// beside it (east Belfast, на востоке Белфаста), for a place; a word of events, trophies and works (cup, games, forum)
 /// for other. A capitalised pair of Latin words with nothing else is only a weak sign of a person (a full name later
@@ -57,7 +58,8 @@ public static class KindVote
             else if (m.Kind == EntityKind.Place) place += 0.5;
             // A title or role right before the name, or as its first word: Ms Freeman, Prof Berzofsky, Доктор Форд.
             bool titled = before is { } t && t.Sentence == m.Sentence && EntityLexicon.IsRoleWord(t.Lower.TrimEnd('.'))
-                || m.Tokens.Count > 1 && EntityLexicon.IsRoleWord(m.Tokens[0].Lower.TrimEnd('.'));
+                || m.Tokens.Count > 1 && (EntityLexicon.IsRoleWord(m.Tokens[0].Lower.TrimEnd('.')) || KindWords.IsKinWord(m.Tokens[0].Lower))
+                || before is { } k && k.Sentence == m.Sentence && KindWords.IsKinWord(k.Lower) || after is { IsCapitalised: false } ka && KindWords.IsKinWord(ka.Lower);
             if (article || untransliterated) continue;
             if (titled && !anyOrganisation && !anyPlace) person += 2;
             else if (m.Kind == EntityKind.Person && !anyOther && !anyPlace)

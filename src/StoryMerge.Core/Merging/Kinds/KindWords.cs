@@ -39,7 +39,18 @@ internal static class KindWords
         "восток*", "запад*", "север*", "юг", "юге", "юга", "шығыс*", "батыс*", "солтүстіг*", "оңтүстіг*", "doğu*", "batı*", "kuzey*", "güney*",
     ];
 
+    // Kin: only people have a daughter or a widow (Bond's daughter, Дочь Бонда, Бондтың қызы, Bond'un kızı).
+    private static readonly string[] Kin =
+    [
+        "daughter", "son", "wife", "husband", "mother", "father", "brother", "sister", "widow", "grandson", "granddaughter",
+        "fille", "fils", "épouse", "mari", "mère", "père", "frère", "sœur", "veuve", "hija", "hijo", "esposa", "esposo", "madre", "padre", "hermano", "hermana", "viuda",
+        "доч*", "сын", "сына", "сыну", "сыном", "жена", "жены", "жене", "женой", "вдов*", "внук*", "внучк*",
+        "қызы", "ұлы", "әйелі", "жесірі", "немересі", "kızı", "oğlu", "eşi", "karısı", "kocası", "torunu", "dul",
+    ];
+
     public static bool IsPlaceWord(string lower) => Matches(lower, Place);
+
+    public static bool IsKinWord(string lower) => Matches(lower, Kin);
 
     public static bool IsCompassWord(string lower) => Matches(lower, Compass);
 
