@@ -65,8 +65,6 @@ public static class NameReconciler
             if (entity.All(n => n.Best.Surface.Count(char.IsLetter) < 2)) continue;
             // A lone capitalised word opening a sentence is a name only when it joins one written elsewhere.
             if (entity.All(n => n.Mentions.All(IsLoneInitial))) continue;
-            // Titles alone (Президент, Президенті) are not names.
-            if (entity.All(n => n.Mentions.All(m => m.Tokens.All(t => EntityLexicon.IsRoleWord(t.Lower))))) continue;
             facts.Add(ToFact(entity, kind, majority, facts));
         }
         return facts;
@@ -75,8 +73,10 @@ public static class NameReconciler
     private static IEnumerable<ReportName> ReportNames(MergeFeatures story)
     {
         // A month is a date, not a name ("in November").
-        // A single letter is a pronoun or an initial (I, A), not a name.
+        // A single letter is a pronoun or an initial (I, A), not a name; titles alone (Президент, Президенті) are not names
+        // either, and must not join one (Телерадиокомплекс Президента).
         var groups = story.Entities.Where(m => m.Tokens.Count > 1 || NumberLexicon.Month(m.Tokens[0].Lower) == 0 && m.Tokens[0].Surface.Count(char.IsLetter) >= 2)
+            .Where(m => !m.Tokens.All(t => EntityLexicon.IsRoleWord(t.Lower)))
             .GroupBy(m => NameForm.Of(m, story.Language)).Select(g => g.ToList()).ToList();
         // In a Turkic report a case ending on the last word (Ресейде, Ресейдің) is the same name as the word without it (Ресей).
         if (NameWord.IsTurkic(story.Language))

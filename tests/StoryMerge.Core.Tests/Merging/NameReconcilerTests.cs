@@ -174,6 +174,15 @@ public class NameReconcilerTests
     }
 
     [Fact]
+    public void Reconcile_TitleAlone_JoinsNoName()
+    {
+        var e = Merge(
+            A("ru", "Форум организовал Телерадиокомплекс Президента РК при поддержке партнёров.", "ru"),
+            A("kk", "Форумды ұйымдастыруға Президенті де қолдау көрсетті.", "kk"));
+        Assert.DoesNotContain(Names(e).SelectMany(f => f.Variants), v => v.Value.StartsWith("Президенті", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Reconcile_VenueAndTrophy_NotPeople()
     {
         var e = Merge(
