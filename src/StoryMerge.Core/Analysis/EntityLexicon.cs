@@ -14,7 +14,7 @@ internal static class EntityLexicon
         "пресс-секретар", "председател", "глав", "руководител", "губернатор", "мэр", "аким", "посол", "генерал", "адмирал", "вице-адмирал",
         "полковник", "журналист", "редактор", "спикер", "сенатор", "представител", "заместител", "эксперт", "профессор", "тренер",
         "игрок", "нападающ", "защитник", "вратар", "певиц", "певец", "актер", "актрис", "основател", "менеджер", "судья", "прокурор",
-        "адвокат", "король", "королев", "принц", "папа", "мiнiстр", "міністр", "радник", "голов", "керівник", "речник", "гравец", "гравц",
+        "адвокат", "доктор", "король", "королев", "принц", "папа", "мiнiстр", "міністр", "радник", "голов", "керівник", "речник", "гравец", "гравц",
         "прэзідэнт", "дырэктар", "дэпутат", "дарадц", "сакратар", "старшын", "кіраўнік", "трэнер", "пасол",
         // kk / ky / tt
         "кеңесші", "хатшы", "төраға", "басшы", "орынбасар", "әкім", "елші", "сарапшы", "өкіл", "бапкер", "ойыншы",
@@ -22,7 +22,7 @@ internal static class EntityLexicon
         "president", "minister", "director", "deputy", "adviser", "advisor", "secretary", "spokes", "chairman", "chairwoman", "chair",
         "head", "chief", "leader", "governor", "mayor", "ambassador", "general", "admiral", "senator", "representative", "congress",
         "coach", "manager", "player", "striker", "midfielder", "defender", "goalkeeper", "actor", "actress", "singer", "ceo", "founder",
-        "professor", "dr", "mr", "mrs", "ms", "judge", "officer", "sheriff", "prosecutor", "lawyer", "attorney", "king", "queen",
+        "professor", "doctor", "docteur", "doktor", "dr", "mr", "mrs", "ms", "judge", "officer", "sheriff", "prosecutor", "lawyer", "attorney", "king", "queen",
         "prince", "princess", "pope", "captain", "commissioner", "editor", "reporter", "correspondent", "analyst", "economist",
         // tr / az
         "cumhurbaşkan", "başbakan", "bakan", "müdür", "milletvekil", "danışman", "sekreter", "sözcü", "başkan", "lider", "vali",

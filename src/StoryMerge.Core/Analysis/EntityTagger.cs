@@ -40,6 +40,10 @@ public sealed class EntityTagger
             // Leading role words belong to the role, not the name: "Президенты Касым-Жомарт Токаев".
             int skip = 0;
             while (skip < words.Count - 1 && EntityLexicon.IsRoleWord(words[skip].Lower)) skip++;
+            // So does a capitalised title ending in a role word, before a full name: "Health Secretary Jeane Freeman",
+            // "Dışişleri Bakanı Walid al-Moualem" (but "Администрации Президента РФ", "General Assembly" are names).
+            int title = Enumerable.Range(skip, Math.Max(0, words.Count - skip - 2)).LastOrDefault(k => EntityLexicon.IsRoleWord(words[k].Lower) && !words[k].IsAcronym, -1);
+            if (title >= 0 && words.Skip(title + 1).All(w => !w.IsAcronym && !EntityLexicon.IsOrganisationWord(w.Lower) && !EntityLexicon.IsRoleWord(w.Lower))) skip = title + 1;
             var name = words.Skip(skip).ToList();
             if (name.Count == 0) continue;
 

@@ -66,6 +66,18 @@ public class EntityTaggerTests
     public void Tag_CountryAcronymAfterABody_PartOfItsName() =>
         Assert.Contains(Analyze("Делегацию возглавил председатель Комитета МИД РК Айбек Смадияров.", "ru").Entities, e => e.Surface == "МИД РК" && e.Kind == EntityKind.Organisation);
 
+    [Theory]
+    [InlineData("en", "The Health Secretary Jeane Freeman said waiting times fell.", "Jeane Freeman")]
+    [InlineData("tr", "Cumhuriyetçi Parti Eyalet Temsilcisi Geoff Diehl'e karşı yarışıyor.", "Geoff Diehl'e")]
+    public void Tag_CapitalisedTitleBeforeFullName_NameWithoutTheTitle(string language, string text, string name) =>
+        Assert.Contains(Analyze(text, language).Entities, e => e.Surface == name && e.Kind == EntityKind.Person);
+
+    [Theory]
+    [InlineData("ru", "Встреча прошла в Администрации Президента РФ в Москве.", "Администрации Президента РФ")]
+    [InlineData("en", "He spoke at the United Nations General Assembly on Saturday.", "United Nations General Assembly")]
+    public void Tag_RoleWordInsideAName_NameWhole(string language, string text, string name) =>
+        Assert.Contains(name, Analyze(text, language).Entities.Select(e => e.Surface));
+
     [Fact]
     public void Tag_RoleThenName_Person() =>
         Assert.Contains("Ерлан Карин", Of(Analyze("В состав делегации вошёл Государственный советник Ерлан Карин."), EntityKind.Person));
