@@ -28,6 +28,22 @@ public class AcronymExpansionTests
         Assert.Contains("Организация", Tag("Организация тюркских государств приняла декларацию.", "ru").Select(e => e.Surface));
 
     [Fact]
+    public void Expand_NoMentions_Empty() =>
+        Assert.Empty(AcronymExpansion.Expand("", [], []));
+
+    [Fact]
+    public void Expand_RandomText_EveryMentionWithinTheBody()
+    {
+        // Random text with the shapes the stage and the tagger look for: acronyms, elisions, addresses, particles, quotes.
+        foreach (var (s, i) in TestCorpus.RandomStrings(21, count: 60).Select((s, i) => (s, i)))
+        {
+            var text = $"{s} Организация тюркских государств ОТГ, Fish and Wildlife FAW qu’Akala BAQ.KZ al-Moualem «Лейкерс» \"Me {s}";
+            var story = TestCorpus.Pipeline.Analyze(new Story(new StoryId($"r{i}"), text, Language: new LanguageTag(i % 2 == 0 ? "ru" : "fr")));
+            Assert.All(story.Entities, m => Assert.All(m.Tokens, t => Assert.Equal(t.Surface, story.Body.Substring(t.Start, t.Surface.Length))));
+        }
+    }
+
+    [Fact]
     public void Letters_AcronymWithCaseEnding_Capitals() =>
         Assert.Equal("БАҚ", AcronymExpansion.Letters(new Token("БАҚ-тың", 0, 0, false)));
 }
