@@ -4,11 +4,15 @@ namespace StoryMerge.Core.Analysis;
 
 /// <summary>Finds people, organisations and places among the capitalised words of a story.</summary>
 /// <remarks>
-/// Runs of capitalised words (split at acronyms and punctuation) are the candidates. A run is a person when it has
-/// two to four words and its last word ends like a surname, or a role word stands just before it; later mentions of a
-/// known surname, or of a known given name alone, are that person. A run with an organisation word, or an acronym, is an organisation. Other
-/// capitalised words that stand in a locative ("в Алматы", "Алматыда") are places, and so is any later mention with
-/// the same key. Thread-safe and stateless.
+/// Runs of capitalised words (split at acronyms, weekdays and punctuation; a country acronym after a body's name
+/// stays with it, МИД РК) are the candidates, words after a French elision (qu’Akala), Arabic particles (al-Moualem)
+/// and web addresses (BAQ.KZ) included; a lone word opening a sentence or a quotation is kept for merging to judge.
+/// Leading role words and a capitalised title before a full name (Health Secretary Jeane Freeman) belong to the role.
+/// A run is a person when it has two to four words and its last word ends like a surname, or a role word stands
+/// just before it; later mentions of a known surname, or of a known given name alone, are that person. A run with
+/// an organisation word, or an acronym, is an organisation, widened to the words an acronym of the story spells
+/// (<see cref="AcronymExpansion"/>). Other capitalised words that stand in a locative ("в Алматы", "Алматыда") are
+/// places, and so is any later mention with the same key. Thread-safe and stateless.
 /// </remarks>
 public sealed class EntityTagger
 {

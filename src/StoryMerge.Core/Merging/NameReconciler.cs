@@ -8,14 +8,17 @@ namespace StoryMerge.Core.Merging;
 /// <summary>The names of an event's reports reconciled into facts: one fact per real entity, of the kind its mentions show.</summary>
 /// <remarks>
 /// <list type="number">
-/// <item>In each report, the mentions of one name are one report name (the same words once inflection is gone); a bare
-/// word joins the one fuller name of the report that ends with it (Walton joins Luke Walton).</item>
+/// <item>In each report, the mentions of one name are one report name (the same words once inflection is gone); an
+/// acronym joins the name whose initials it spells (ОТГ, Организация тюркских государств); a bare word joins the one
+/// fuller name of the report that ends with it (Walton joins Luke Walton).</item>
 /// <item>Across reports, two report names are one entity when every word of the shorter is a word of the longer, the
 /// same once inflected or transliterated (<see cref="NameWord"/>); then a bare word of one report joins the one entity
-/// whose name ends with it.</item>
+/// whose name ends with it (or, a given name, begins with it); then reports that are translations of one another join
+/// the names they write with other words (<see cref="JoinTranslations"/>).</item>
 /// <item>The entity's kind is voted by all its mentions (<see cref="KindVote"/>); every report contributes a variant in its
 /// dictionary form (<see cref="BaseForm"/>) with the forms it wrote; a person is a conflict when reports disagree about the
-/// surname or the given name beyond inflection and transliteration (<see cref="NameConflict"/>).</item>
+/// surname or the given name beyond inflection and transliteration (<see cref="NameConflict"/>), among the names joined
+/// by their spelling.</item>
 /// </list>
 /// Stateless and thread-safe.
 /// </remarks>
