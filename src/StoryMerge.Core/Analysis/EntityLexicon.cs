@@ -14,7 +14,7 @@ internal static class EntityLexicon
         "пресс-секретар", "председател", "глав", "руководител", "губернатор", "мэр", "аким", "посол", "генерал", "адмирал", "вице-адмирал",
         "полковник", "журналист", "редактор", "спикер", "сенатор", "представител", "заместител", "эксперт", "профессор", "тренер",
         "игрок", "нападающ", "защитник", "вратар", "певиц", "певец", "актер", "актрис", "основател", "менеджер", "судья", "прокурор",
-        "адвокат", "король", "королев", "принц", "папа", "мiнiстр", "міністр", "радник", "голов", "керівник", "речник", "гравец", "гравц",
+        "адвокат", "доктор", "король", "королев", "принц", "папа", "мiнiстр", "міністр", "радник", "голов", "керівник", "речник", "гравец", "гравц",
         "прэзідэнт", "дырэктар", "дэпутат", "дарадц", "сакратар", "старшын", "кіраўнік", "трэнер", "пасол",
         // kk / ky / tt
         "кеңесші", "хатшы", "төраға", "басшы", "орынбасар", "әкім", "елші", "сарапшы", "өкіл", "бапкер", "ойыншы",
@@ -22,7 +22,7 @@ internal static class EntityLexicon
         "president", "minister", "director", "deputy", "adviser", "advisor", "secretary", "spokes", "chairman", "chairwoman", "chair",
         "head", "chief", "leader", "governor", "mayor", "ambassador", "general", "admiral", "senator", "representative", "congress",
         "coach", "manager", "player", "striker", "midfielder", "defender", "goalkeeper", "actor", "actress", "singer", "ceo", "founder",
-        "professor", "dr", "mr", "mrs", "ms", "judge", "officer", "sheriff", "prosecutor", "lawyer", "attorney", "king", "queen",
+        "professor", "doctor", "docteur", "doktor", "dr", "mr", "mrs", "ms", "judge", "officer", "sheriff", "prosecutor", "lawyer", "attorney", "king", "queen",
         "prince", "princess", "pope", "captain", "commissioner", "editor", "reporter", "correspondent", "analyst", "economist",
         // tr / az
         "cumhurbaşkan", "başbakan", "bakan", "müdür", "milletvekil", "danışman", "sekreter", "sözcü", "başkan", "lider", "vali",
@@ -59,9 +59,21 @@ internal static class EntityLexicon
 
     private static readonly string[] LocativePrepositions = ["в", "во", "у", "на", "из", "ў", "з", "із", "in", "at", "from", "near", "to", "im", "aus", "nach", "en", "à", "a"];
 
-    private static readonly string[] LocativeSuffixes = ["да", "де", "та", "те", "нда", "нде", "дағы", "дегі", "'da", "'de", "'ta", "'te", "’da", "’de", "’ta", "’te", "da", "de", "ta", "te"];
+    // The locative and the "which is in" form built on it (Devon'daki, Алматыдағы).
+    private static readonly string[] LocativeSuffixes = ["да", "де", "та", "те", "нда", "нде", "дағы", "дегі", "тағы", "тегі", "'daki", "'deki", "'taki", "'teki", "’daki", "’deki", "’taki", "’teki", "daki", "deki", "taki", "teki", "'da", "'de", "'ta", "'te", "’da", "’de", "’ta", "’te", "da", "de", "ta", "te"];
 
-    public static bool IsRoleWord(string lower) => StartsWithAny(lower, RolePrefixes);
+    public static bool IsRoleWord(string lower)
+    {
+        ArgumentNullException.ThrowIfNull(lower);
+        foreach (var p in RolePrefixes)
+            if (lower.StartsWith(p, StringComparison.Ordinal) && (p.Length >= 4 || lower.Length <= p.Length + 3) && !IsAdjectiveOf(lower, p)) return true;
+        return false;
+    }
+
+    /// <summary>An East Slavic adjective made from a role noun (генеральной, президентский): it describes a thing, not a person (Генеральной Ассамблее).</summary>
+    private static bool IsAdjectiveOf(string lower, string prefix) =>
+        lower.Length > prefix.Length + 2 && lower[0] is >= 'а' and <= 'я' && lower.AsSpan(prefix.Length) is var rest
+        && (rest.StartsWith("ск") || rest.StartsWith("ьн") || rest.StartsWith("цк"));
 
     public static bool IsOrganisationWord(string lower) => StartsWithAny(lower, OrganisationPrefixes);
 

@@ -11,6 +11,9 @@ public enum EntityKind { Person, Organisation, Place, Other }
 /// <param name="Locative">Whether the name stands where an event happens ("в Алматы", "Алматыда", "in Almaty").</param>
 public sealed record EntityMention(EntityKind Kind, IReadOnlyList<Token> Tokens, string? Role = null, bool Locative = false)
 {
+    /// <summary>Whether the report writes the name between quotation marks («Лейкерс», „Die Zeit“): the name of a body, a team or a work, never of a person or a place.</summary>
+    public bool Quoted { get; init; }
+
     /// <summary>The name as written in this mention.</summary>
     public string Surface => string.Join(' ', Tokens.Select(t => t.Surface));
 

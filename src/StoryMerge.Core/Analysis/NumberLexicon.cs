@@ -44,6 +44,19 @@ internal static class NumberLexicon
         ["декабр", "желтоқсан", "грудн", "снежн", "december", "dec", "aralık", "dezember", "décembre", "diciembre", "dekabr"],
     ];
 
+    // Whole words (with a possessive or an apostrophe suffix: Sunday's, Pazar'a); Cyrillic entries are word beginnings.
+    private static readonly string[] Weekdays =
+    [
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+        "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag",
+        "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+        "lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo",
+        "pazartesi", "salı", "çarşamba", "perşembe", "cuma", "cumartesi", "pazar",
+    ];
+
+    private static readonly string[] CyrillicWeekdays =
+        ["понедельник", "вторник", "четверг", "пятниц", "суббот", "воскресень", "дүйсенбі", "сейсенбі", "сәрсенбі", "бейсенбі", "жексенбі", "сенбі"];
+
     private static readonly string[] YearWords = ["год", "году", "года", "г", "жыл", "жылы", "жылғы", "жылдың", "year", "yıl", "yılı", "yılında", "рок", "року", "рік", "годзе", "jahr", "гг"];
 
     public static double? Multiplier(string lower)
@@ -69,6 +82,15 @@ internal static class NumberLexicon
                     && lower.Length <= prefix.Length + 5)
                     return m + 1;
         return 0;
+    }
+
+    /// <summary>Whether a word names a day of the week: a date, never a name ("on Saturday", "Sunday's opener").</summary>
+    public static bool IsWeekday(string lower)
+    {
+        ArgumentNullException.ThrowIfNull(lower);
+        int apostrophe = lower.IndexOfAny(['\'', '’']);
+        var word = apostrophe > 0 ? lower[..apostrophe] : lower;
+        return Weekdays.Contains(word) || CyrillicWeekdays.Any(w => word.StartsWith(w, StringComparison.Ordinal) && word.Length <= w.Length + 3);
     }
 
     public static bool IsYearWord(string lower) => YearWords.Contains(lower) || YearWords.Any(y => y.Length >= 3 && lower.StartsWith(y, StringComparison.Ordinal) && lower.Length <= y.Length + 4);

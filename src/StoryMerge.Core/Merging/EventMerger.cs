@@ -17,7 +17,8 @@ namespace StoryMerge.Core.Merging;
 /// <item>Canonical value: the variant with the most source reports (a person's full name before a bare surname); then the
 /// one written in the event's majority language; then the one of the report with the smallest id.</item>
 /// <item>Event place: the place named where the event happens ("в Алматы", "Алматыда") in the most reports, earliest in the text.</item>
-/// <item>Event date: a stated day within a week before the earliest publication (most reports first), else the earliest publication date.</item>
+/// <item>Event date: a stated day within a week before the earliest publication (most reports first), else the earliest publication date.
+/// Reports that each state one day in the week before their publication, not all the same, disagree about it: those days are conflicts.</item>
 /// <item>Title: the title of a report in the majority language (smallest id first), else of any report, else its first sentence.</item>
 /// </list>
 /// Stateless and thread-safe.
@@ -149,14 +150,34 @@ public sealed class EventMerger : IFactMerger
 
     private static List<Fact> MergeDates(MergeContext context)
     {
+        var disputed = DisputedEventDays(context.Members);
         return context.Members
             .SelectMany(s => s.Dates.Select(d => (Story: s, Date: d)))
             .GroupBy(x => x.Date.Canonical)
             .Select(g => new Fact("date-" + g.Key, FactKind.Date, g.Key,
                 [new FactVariant(g.Key, g.Select(x => x.Story.Id).Distinct().Order().ToList(), g.Select(x => x.Story.Language).Distinct().ToList())],
-                Conflict: false))
+                Conflict: disputed.Contains(g.Key)))
             .OrderByDescending(f => f.Sources.Count).ThenBy(f => f.Value, StringComparer.Ordinal)
             .ToList();
+    }
+
+    /// <summary>The days reports give for the happening itself when they disagree: each of those reports states one day in the week before its publication, and they do not all state the same one.</summary>
+    /// <remarks>
+    /// A report that states two such days (the meeting on Monday, the vote on Friday) names two happenings, not a
+    /// disagreement, and is left out; so is a report without a publication date, for which no day is "the event's".
+    /// </remarks>
+    private static HashSet<string> DisputedEventDays(IReadOnlyList<MergeFeatures> members)
+    {
+        var days = new List<string>();
+        foreach (var m in members)
+        {
+            if (m.Published is not { } published) continue;
+            var near = m.Dates.Where(d => d.AsDate is { } day && day <= published && day.DayNumber >= published.DayNumber - StatedDateWindowDays)
+                .Select(d => d.Canonical).Distinct().ToList();
+            if (near.Count == 1) days.Add(near[0]);
+        }
+        var distinct = days.ToHashSet(StringComparer.Ordinal);
+        return distinct.Count > 1 ? distinct : [];
     }
 
     private static (DateOnly? Date, string Basis) EventDate(IReadOnlyList<MergeFeatures> members, IReadOnlyList<Fact> dates)

@@ -8,14 +8,17 @@ namespace StoryMerge.Core.Merging;
 /// <summary>The names of an event's reports reconciled into facts: one fact per real entity, of the kind its mentions show.</summary>
 /// <remarks>
 /// <list type="number">
-/// <item>In each report, the mentions of one name are one report name (the same words once inflection is gone); a bare
-/// word joins the one fuller name of the report that ends with it (Walton joins Luke Walton).</item>
+/// <item>In each report, the mentions of one name are one report name (the same words once inflection is gone); an
+/// acronym joins the name whose initials it spells (ОТГ, Организация тюркских государств); a bare word joins the one
+/// fuller name of the report that ends with it (Walton joins Luke Walton).</item>
 /// <item>Across reports, two report names are one entity when every word of the shorter is a word of the longer, the
 /// same once inflected or transliterated (<see cref="NameWord"/>); then a bare word of one report joins the one entity
-/// whose name ends with it.</item>
+/// whose name ends with it (or, a given name, begins with it); then reports that are translations of one another join
+/// the names they write with other words (<see cref="JoinTranslations"/>).</item>
 /// <item>The entity's kind is voted by all its mentions (<see cref="KindVote"/>); every report contributes a variant in its
 /// dictionary form (<see cref="BaseForm"/>) with the forms it wrote; a person is a conflict when reports disagree about the
-/// surname or the given name beyond inflection and transliteration (<see cref="NameConflict"/>).</item>
+/// surname or the given name beyond inflection and transliteration (<see cref="NameConflict"/>), among the names joined
+/// by their spelling.</item>
 /// </list>
 /// Stateless and thread-safe.
 /// </remarks>
@@ -44,6 +47,9 @@ public static class NameReconciler
         }
 
         public WordKeys Head => Words[^1];
+
+        /// <summary>The names this one is joined with by spelling (not by translation), as one number: names are judged for conflicts only within it.</summary>
+        public int Spelling { get; set; }
     }
 
     /// <summary>The reconciled names of the reports, each with its kind.</summary>
@@ -60,8 +66,8 @@ public static class NameReconciler
             // A single word of one report that shows no kind is most often a capital letter after a quote, not a name.
             if (kind == FactKind.Other && entity.All(n => n.Words.Count == 1) && entity.Select(n => n.Story.Id).Distinct().Count() < 2) continue;
             if (entity.All(n => n.Best.Surface.Count(char.IsLetter) < 2)) continue;
-            // Titles alone (Президент, Президенті) are not names.
-            if (entity.All(n => n.Mentions.All(m => m.Tokens.All(t => EntityLexicon.IsRoleWord(t.Lower))))) continue;
+            // A lone capitalised word opening a sentence is a name only when it joins one written elsewhere.
+            if (entity.All(n => n.Mentions.All(IsLoneInitial))) continue;
             facts.Add(ToFact(entity, kind, majority, facts));
         }
         return facts;
@@ -70,7 +76,10 @@ public static class NameReconciler
     private static IEnumerable<ReportName> ReportNames(MergeFeatures story)
     {
         // A month is a date, not a name ("in November").
-        var groups = story.Entities.Where(m => m.Tokens.Count > 1 || NumberLexicon.Month(m.Tokens[0].Lower) == 0)
+        // A single letter is a pronoun or an initial (I, A), not a name; titles alone (Президент, Президенті) are not names
+        // either, and must not join one (Телерадиокомплекс Президента).
+        var groups = story.Entities.Where(m => m.Tokens.Count > 1 || NumberLexicon.Month(m.Tokens[0].Lower) == 0 && m.Tokens[0].Surface.Count(char.IsLetter) >= 2)
+            .Where(m => !m.Tokens.All(t => EntityLexicon.IsRoleWord(t.Lower)))
             .GroupBy(m => NameForm.Of(m, story.Language)).Select(g => g.ToList()).ToList();
         // In a Turkic report a case ending on the last word (Ресейде, Ресейдің) is the same name as the word without it (Ресей).
         if (NameWord.IsTurkic(story.Language))
@@ -81,6 +90,16 @@ public static class NameReconciler
                 host.AddRange(inflected);
                 groups.Remove(inflected);
             }
+        // An acronym joins the one name of the report whose initials it spells, or whose last words' (ОТГ, Организация
+        // тюркских государств; FWC, Florida Fish and Wildlife Commission).
+        foreach (var acronym in groups.Where(g => g[0].Tokens.Count == 1 && g[0].Tokens[0].IsAcronym).ToList())
+        {
+            var letters = AcronymExpansion.Letters(acronym[0].Tokens[0]);
+            var spelled = groups.Where(g => g[0].Tokens.Count >= 2 && Initials(g[0]).EndsWith(letters, StringComparison.Ordinal) && g[0].Tokens.Any(t => EntityLexicon.IsOrganisationWord(t.Lower))).ToList();
+            if (letters.Length < 2 || spelled.Count != 1) continue;
+            spelled[0].AddRange(acronym);
+            groups.Remove(acronym);
+        }
         // A bare word joins the one fuller name of the report that ends with it.
         var full = groups.Where(g => g[0].Tokens.Count > 1).ToList();
         foreach (var bare in groups.Where(g => g[0].Tokens.Count == 1).ToList())
@@ -136,13 +155,22 @@ public static class NameReconciler
         return [new ReportName(name.Story, [name.Best with { Tokens = [left] }]), new ReportName(name.Story, [name.Best with { Tokens = [right] }])];
     }
 
-    /// <summary>How many other reports write these words as a name of as many words, or (one word) as the last word of a name.</summary>
+    /// <summary>How many other reports write these words as a name of as many words, or (unless <paramref name="headOnly"/> is false) as the last words of a name.</summary>
     private static int WrittenElsewhere(NameIndex index, ReportName owner, List<Token> part, bool headOnly = true)
     {
         var probe = new ReportName(owner.Story, [owner.Best with { Tokens = part }]);
-        return index.Candidates(probe.Words).Select(k => index.Names[k]).Where(o => o.Story.Id != owner.Story.Id
-            && (o.Words.Count == probe.Words.Count && SameName(probe, o) || headOnly && probe.Words.Count == 1 && NameWord.Same(probe.Head, o.Head)))
+        return index.Candidates(probe.Words).Select(k => index.Names[k]).Where(o => o.Story.Id != owner.Story.Id && !o.Mentions.All(IsLoneInitial)
+            && (o.Words.Count == probe.Words.Count && SameName(probe, o) || headOnly && EndsWith(o, probe)))
             .Select(o => o.Story.Id).Distinct().Count();
+    }
+
+    /// <summary>Whether a name ends with the words of another, word for word (Walid al-Moualem ends with Аль-Муалем).</summary>
+    private static bool EndsWith(ReportName name, ReportName end)
+    {
+        if (name.Words.Count < end.Words.Count) return false;
+        for (int k = 1; k <= end.Words.Count; k++)
+            if (!NameWord.Same(name.Words[^k], end.Words[^k])) return false;
+        return true;
     }
 
     private static List<List<ReportName>> Entities(List<ReportName> names)
@@ -162,17 +190,94 @@ public static class NameReconciler
         // A bare word joins the one entity whose fuller name ends with it, and stays alone when several do (Palin).
         var withFullName = Enumerable.Range(0, names.Count).Where(k => names[k].Words.Count > 1).Select(Find).ToHashSet();
         var withPerson = Enumerable.Range(0, names.Count).Where(k => IsPersonLike(names[k])).Select(Find).ToHashSet();
+        var votes = new Dictionary<int, bool>();
+        bool VotedPerson(int root) => votes.TryGetValue(root, out var person) ? person : votes[root] = IsPerson(names, root, Find);
         for (int i = 0; i < names.Count; i++)
         {
             if (names[i].Words.Count != 1 || withFullName.Contains(Find(i))) continue;
             var hosts = Hosts(index, i, k => names[k].Head, Find);
-            // A given name alone (Brett) joins the one entity whose name begins with it, when none ends with it.
-            if (hosts.Count == 0 && IsPersonLike(names[i]))
-                hosts = Hosts(index, i, k => names[k].Words[0], Find).Where(withPerson.Contains).ToList();
+            // A given name alone (Brett, Eilidh) joins the one entity whose name begins with it, when none ends with it
+            // and the name it begins is a person's, by the analysis of its report or by the vote of all its mentions.
+            if (hosts.Count == 0)
+                hosts = Hosts(index, i, k => names[k].Words[0], Find)
+                    .Where(root => IsPersonLike(names[i]) ? withPerson.Contains(root) : VotedPerson(root)).ToList();
             if (hosts.Count == 1) Union(hosts[0], i);   // the host stays the root, already in both sets as it needs to be
         }
+        for (int i = 0; i < names.Count; i++) names[i].Spelling = Find(i);
+        JoinTranslations(names, Find, Union);
         return Enumerable.Range(0, names.Count).GroupBy(Find).Select(g => g.Select(i => names[i]).ToList()).ToList();
     }
+
+    private const int MinTranslationAnchors = 2;
+    private const double TranslationAgreement = 0.8;
+    private const int TranslationPasses = 3;
+
+    /// <summary>Names that translations write with other words (United Kingdom = Великобритания = İngiltere, Служба = қызметі) meet where they stand.</summary>
+    /// <remarks>
+    /// Two reports in different languages are translations of one another, sentence for sentence, when they share at
+    /// least <see cref="MinTranslationAnchors"/> names and <see cref="TranslationAgreement"/> of them stand in the
+    /// same sentence of both. Then, in each sentence, the one name of each report that the other report names nowhere
+    /// is the same name. A sentence with two such names on one side says nothing: which is which is not known. Reports
+    /// that tell the story each in their own words fail the test and are left as they are.
+    /// </remarks>
+    private static void JoinTranslations(List<ReportName> names, Func<int, int> find, Action<int, int> union)
+    {
+        var reports = Enumerable.Range(0, names.Count).GroupBy(k => names[k].Story.Id).OrderBy(g => g.Key).Select(g => g.ToList()).ToList();
+        for (int pass = 0; pass < TranslationPasses; pass++)
+        {
+            bool changed = false;
+            for (int x = 0; x < reports.Count; x++)
+                for (int y = x + 1; y < reports.Count; y++)
+                {
+                    var (a, b) = (reports[x], reports[y]);
+                    if (names[a[0]].Story.Language == names[b[0]].Story.Language) continue;
+                    var sentencesA = Sentences(names, a, find);
+                    var sentencesB = Sentences(names, b, find);
+                    var shared = sentencesA.Keys.Where(sentencesB.ContainsKey).ToList();
+                    int agree = shared.Count(root => sentencesA[root].Overlaps(sentencesB[root]));
+                    if (shared.Count < MinTranslationAnchors || agree < TranslationAgreement * shared.Count) continue;
+                    var onlyA = sentencesA.Where(e => !sentencesB.ContainsKey(e.Key)).ToList();
+                    var onlyB = sentencesB.Where(e => !sentencesA.ContainsKey(e.Key)).ToList();
+                    foreach (int sentence in onlyA.SelectMany(e => e.Value).Distinct().Order())
+                    {
+                        var left = onlyA.Where(e => e.Value.Contains(sentence)).Select(e => e.Key).ToList();
+                        var right = onlyB.Where(e => e.Value.Contains(sentence)).Select(e => e.Key).ToList();
+                        if (left.Count != 1 || right.Count != 1 || find(left[0]) == find(right[0])) continue;
+                        union(left[0], right[0]);
+                        changed = true;
+                    }
+                }
+            if (!changed) break;
+        }
+    }
+
+    private static bool IsPerson(List<ReportName> names, int root, Func<int, int> find)
+    {
+        var members = Enumerable.Range(0, names.Count).Where(k => find(k) == root).Select(k => names[k]).ToList();
+        int shortReferences = members.Count(n => n.Best.Tokens.Count > 1 && n.Mentions.Any(m => m.Tokens.Count == 1));
+        return KindVote.Of(members.SelectMany(n => n.Mentions.Select(m => (n.Story, m))), shortReferences) == FactKind.Person;
+    }
+
+    /// <summary>The sentences of one report in which each entity (by its root) is named.</summary>
+    private static Dictionary<int, HashSet<int>> Sentences(List<ReportName> names, List<int> report, Func<int, int> find)
+    {
+        var result = new Dictionary<int, HashSet<int>>();
+        foreach (int k in report)
+        {
+            // The first word of a sentence may be no name at all: it neither anchors nor is matched.
+            var mentions = names[k].Mentions.Where(m => !IsLoneInitial(m)).ToList();
+            if (mentions.Count == 0) continue;
+            int root = find(k);
+            if (!result.TryGetValue(root, out var set)) result[root] = set = [];
+            foreach (var m in mentions) set.Add(m.Sentence);
+        }
+        return result;
+    }
+
+    private static string Initials(EntityMention m) =>
+        new(m.Tokens.Where(t => !AcronymExpansion.IsSmallWord(t)).Select(t => char.ToUpperInvariant(t.Surface[0])).ToArray());
+
+    private static bool IsLoneInitial(EntityMention m) => m.Tokens.Count == 1 && m.Tokens[0].SentenceInitial && !m.Tokens[0].IsAcronym && !m.Quoted;
 
     private static bool IsPersonLike(ReportName name) => name.Mentions.Any(m => m.Kind == EntityKind.Person);
 
@@ -180,7 +285,7 @@ public static class NameReconciler
         index.Candidates([index.Names[bare].Head]).Order().Where(k => index.Names[k].Words.Count > 1 && NameWord.Same(index.Names[bare].Head, word(k))).Select(find).Distinct().ToList();
 
     /// <summary>Which names have a word that may be a given word: names are compared only with those (an event's names are compared in near-linear time, not every pair).</summary>
-    /// <remarks>Two words that <see cref="NameWord.Same"/> accepts nearly always share their sound or the first two letters of a spelling key; a pair that shares neither is not compared.</remarks>
+    /// <remarks>Two words that <see cref="NameWord.Same"/> accepts nearly always share their sound, the first two letters of a spelling key or its second and third; a pair that shares none is not compared.</remarks>
     private sealed class NameIndex
     {
         private readonly Dictionary<string, List<int>> _byKey = new(StringComparer.Ordinal);
@@ -201,8 +306,12 @@ public static class NameReconciler
         public IEnumerable<int> Candidates(IEnumerable<WordKeys> words) =>
             words.SelectMany(Keys).Distinct().SelectMany(k => _byKey.TryGetValue(k, out var list) ? list : []).Distinct().Order();
 
+        // The second and third letters too, as alphabets often write the first sound apart (Washington = Вашингтон,
+        // Charlotte = Шарлотта) and a first letter sounds alike only to NameWord.Same, not to a key.
         private static IEnumerable<string> Keys(WordKeys word) =>
-            word.Sounds.Select(s => "s" + s).Concat(word.Spellings.Select(p => "p" + p[..Math.Min(2, p.Length)]));
+            word.Sounds.Select(s => "s" + s).Concat(word.Spellings.Select(p => "p" + p[..Math.Min(2, p.Length)]))
+                .Concat(word.Spellings.Where(p => p.Length >= 4).Select(p => "q" + p[1..3]))
+                .Concat(word.Letters is { } letters ? ["a" + letters] : []);
     }
 
     /// <summary>Every word of the shorter name is a distinct word of the longer one; once the last words agree, the others need only sound alike (John Kennedy = Джон Кеннеди).</summary>
@@ -251,7 +360,10 @@ public static class NameReconciler
 
     /// <summary>Whether the reports disagree about the surname, or about the given name (the word before the surname) among names written with as many words.</summary>
     /// <remarks>Each full name's surname is its word most like the entity's most common last word, so a name run on into the next word (Майк Траделл Джеймс) is still read at its surname.</remarks>
-    private static bool Disagree(List<ReportName> entity)
+    private static bool Disagree(List<ReportName> entity) => entity.GroupBy(n => n.Spelling).Any(g => DisagreeInSpelling(g.ToList()));
+
+    // A translation gives other words, not another spelling (Red Tide, Kızıl Gelgit): only names joined by their spelling can disagree.
+    private static bool DisagreeInSpelling(List<ReportName> entity)
     {
         var full = entity.Where(n => n.Words.Count > 1).ToList();
         if (full.Count < 2) return false;

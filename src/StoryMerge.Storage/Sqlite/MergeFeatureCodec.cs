@@ -46,7 +46,8 @@ public static class MergeFeatureCodec
             {
                 writer.Write((byte)mention.Kind);
                 WriteOptional(writer, mention.Role);
-                writer.Write(mention.Locative);
+                // One byte of flags; format 1 wrote only the locative one as a boolean, so its blobs read the same.
+                writer.Write((byte)((mention.Locative ? 1 : 0) | (mention.Quoted ? 2 : 0)));
                 writer.Write7BitEncodedInt(mention.Tokens.Count);
                 foreach (var token in mention.Tokens)
                 {
@@ -116,14 +117,14 @@ public static class MergeFeatureCodec
             {
                 var kind = (EntityKind)reader.ReadByte();
                 var role = ReadOptional(reader);
-                bool locative = reader.ReadBoolean();
+                var flags = reader.ReadByte();
                 var tokens = new Token[reader.Read7BitEncodedInt()];
                 for (int t = 0; t < tokens.Length; t++)
                 {
                     int reference = reader.Read7BitEncodedInt();
                     tokens[t] = reference > 0 ? nameTokens[reference - 1].Token : ReadToken(reader);
                 }
-                entities[e] = new EntityMention(kind, tokens, role, locative);
+                entities[e] = new EntityMention(kind, tokens, role, (flags & 1) != 0) { Quoted = (flags & 2) != 0 };
             }
             var figures = new Figure[reader.Read7BitEncodedInt()];
             for (int f = 0; f < figures.Length; f++)

@@ -68,6 +68,33 @@ public class EventMergerTests
     }
 
     [Fact]
+    public void Merge_DifferentDayForTheHappening_DateConflictWithBothDays()
+    {
+        var e = new EventMerger().Merge([
+            A("a", "Форум прошёл 20 ноября 2025 года в Алматы.", date: new DateOnly(2025, 11, 22)),
+            A("b", "Форум прошёл 21 ноября 2025 года в Алматы.", date: new DateOnly(2025, 11, 22))]);
+        Assert.Equal(["2025-11-20", "2025-11-21"], e.Dates.Where(d => d.Conflict).Select(d => d.Value).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Merge_SameDayForTheHappening_NoDateConflict()
+    {
+        var e = new EventMerger().Merge([
+            A("a", "Форум прошёл 20 ноября 2025 года в Алматы.", date: new DateOnly(2025, 11, 22)),
+            A("b", "Форум прошёл 20 ноября 2025 года в Алматы.", date: new DateOnly(2025, 11, 21))]);
+        Assert.DoesNotContain(e.Dates, d => d.Conflict);
+    }
+
+    [Fact]
+    public void Merge_ReportStatesTwoDays_TwoHappeningsNoConflict()
+    {
+        var e = new EventMerger().Merge([
+            A("a", "Форум открылся 20 ноября 2025 года, а 21 ноября 2025 года подписали меморандум.", date: new DateOnly(2025, 11, 22)),
+            A("b", "Меморандум подписали 21 ноября 2025 года.", date: new DateOnly(2025, 11, 22))]);
+        Assert.DoesNotContain(e.Dates, d => d.Conflict);
+    }
+
+    [Fact]
     public void Merge_NoStatedDate_EarliestPublication()
     {
         var e = new EventMerger().Merge([A("a", "Форум прошёл.", date: new DateOnly(2025, 3, 2)), A("b", "Форум прошёл.", date: new DateOnly(2025, 3, 1))]);

@@ -39,6 +39,17 @@ public class MergeFeatureCodecTests
     }
 
     [Fact]
+    public void Decode_OfEncode_KeepsQuotedAndLocative()
+    {
+        var story = TestCorpus.Pipeline.Analyze(new Story(new StoryId("ru"), "Тренер «Лейкерс» Люк Уолтон выступил в Сан-Диего.", Language: new LanguageTag("ru")));
+
+        var decoded = RoundTrip(story);
+
+        Assert.Contains(story.MergeFeatures.Entities, m => m.Quoted);
+        Assert.Equal(story.MergeFeatures.Entities.Select(m => (m.Surface, m.Quoted, m.Locative)), decoded.Entities.Select(m => (m.Surface, m.Quoted, m.Locative)));
+    }
+
+    [Fact]
     public void Decode_EmptyStory_RoundTrips()
     {
         var story = TestCorpus.Pipeline.Analyze(new Story(new StoryId("e"), " "));

@@ -29,7 +29,10 @@ public static class NameWord
         var neutral = forms.Select(f => NeutralForm.Shared.Of(NameForm.Of(new Token(f, 0, 0, false), language))).ToList();
         // The word as written is a spelling key too, as an ending rule may cut a name's own letters (Қазақстан is not
         // Қазақс-тан); its sound is not, or an ending would sound like a consonant of the name (Полтером, Вальдерраме).
-        return new WordKeys(neutral.Append(NeutralForm.Shared.Of(lower)).Select(SpellingKey.Of).Distinct().ToList(), neutral.Select(Sound).Distinct().ToList());
+        return new WordKeys(neutral.Append(NeutralForm.Shared.Of(lower)).Select(SpellingKey.Of).Distinct().ToList(), neutral.Select(Sound).Distinct().ToList())
+        {
+            Letters = AcronymOf(word) is { } acronym ? LetterClasses(acronym) : null,
+        };
     }
 
     /// <summary>Whether two words (as <see cref="Keys"/>) are one word of one name.</summary>
@@ -37,6 +40,8 @@ public static class NameWord
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
+        // Letters of an acronym stand each for a word: one letter more or less is another body (СМИ and СІМ, МИР and Марина).
+        if (a.Letters is not null || b.Letters is not null) return a.Letters == b.Letters;
         int likeness = Likeness(a, b);
         if (likeness >= CloseKeys) return true;
         return likeness >= SameSoundKeys && a.Sounds.Any(s => s.Length >= 2 && b.Sounds.Contains(s));
@@ -47,8 +52,9 @@ public static class NameWord
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
-        // Vowels only (Jay = Джей) count as one sound.
-        return Same(a, b) || Likeness(a, b) >= 40 && a.Sounds.Any(b.Sounds.Contains);
+        // Vowels only (Jay = Джей, whose spellings share no letter: j is й to a key) count as one sound.
+        if (a.Letters is not null || b.Letters is not null) return Same(a, b);
+        return Same(a, b) || Likeness(a, b) >= 40 && a.Sounds.Any(b.Sounds.Contains) || a.Sounds.Contains("") && b.Sounds.Contains("");
     }
 
     /// <summary>How alike two words are at best (0–100), over their keys.</summary>
@@ -80,6 +86,27 @@ public static class NameWord
         return ConsonantSkeleton.Of(s, 16);
     }
 
+    /// <summary>The acronym a word writes, without a case ending after a hyphen or an apostrophe (БАҚ-та, BBC'de); null when it is no acronym.</summary>
+    private static string? AcronymOf(Token word)
+    {
+        var bare = NameForm.WithoutApostropheSuffix(NameForm.WithoutCaseSuffix(word));
+        return bare.Count(char.IsLetter) >= 2 && bare.All(c => !char.IsLetter(c) || char.IsUpper(c)) && new Token(bare, 0, 0, false).IsAcronym ? bare : null;
+    }
+
+    /// <summary>An acronym letter by letter, each letter by its sound class (vowels one class): BBC = ВВС (Cyrillic В, С), ТАСС = TASS, but FBI is not ФБР.</summary>
+    private static string LetterClasses(string acronym)
+    {
+        var classes = new List<char>(acronym.Length);
+        foreach (var c in acronym)
+        {
+            if (!char.IsLetterOrDigit(c)) continue;
+            var neutral = NeutralForm.Shared.Of(char.ToLowerInvariant(c).ToString());
+            char cls = neutral.Length == 0 ? c : ConsonantSkeleton.ClassOf(neutral[0]);
+            classes.Add(cls == '\0' ? 'a' : cls);
+        }
+        return new string(classes.ToArray());
+    }
+
     /// <summary>Whether two mentions are one name with different Turkic case endings on the last word (Ресейде and Ресей, Вальдеррамда and Вальдеррамдағы).</summary>
     public static bool IsInflectionOf(EntityMention inflected, EntityMention name)
     {
@@ -107,5 +134,9 @@ public static class NameWord
 }
 
 /// <summary>The keys of one written word: spelling keys (<see cref="SpellingKey"/>) and sound keys (<see cref="NameWord.Sound(string)"/>), one of each per form it may stand for.</summary>
-public sealed record WordKeys(IReadOnlyList<string> Spellings, IReadOnlyList<string> Sounds);
+public sealed record WordKeys(IReadOnlyList<string> Spellings, IReadOnlyList<string> Sounds)
+{
+    /// <summary>For an acronym (ТАСС, UN), its letters by sound class: it is the same only as the same letters; null for any other word.</summary>
+    public string? Letters { get; init; }
+}
 

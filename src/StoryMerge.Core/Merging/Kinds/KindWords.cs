@@ -10,15 +10,15 @@ internal static class KindWords
     private static readonly string[] Place =
     [
         // en / fr / es
-        "street", "road", "avenue", "square", "county", "city", "bay", "river", "lake", "mountain", "island", "valley", "province",
+        "street", "road", "avenue", "square", "county", "city", "town", "village", "country", "region", "bay", "river", "lake", "mountain", "island", "valley", "province",
         "district", "coast", "beach", "bridge", "rue", "boulevard", "comté", "baie", "fleuve", "rivière", "île", "vallée",
-        "calle", "avenida", "plaza", "condado", "bahía", "río", "isla", "provincia",
+        "ville", "pays", "région", "calle", "avenida", "plaza", "condado", "bahía", "río", "isla", "provincia", "ciudad", "pueblo", "país", "región",
         // ru / uk / be
-        "улиц*", "стрит*", "проспект*", "площад*", "округ*", "залив*", "област*", "район*", "штат*", "провинц*",
+        "улиц*", "стрит*", "проспект*", "площад*", "округ*", "залив*", "област*", "район*", "штат*", "провинц*", "город*", "деревн*", "посёлк*", "поселк*", "столиц*", "регион*",
         // kk
-        "көше*", "даңғыл*", "алаң*", "аудан*", "облыс*", "шығанағ*", "өзен*", "округ*",
+        "көше*", "даңғыл*", "алаң*", "аудан*", "облыс*", "шығанағ*", "өзен*", "округ*", "қала*", "ауыл*", "өңір*",
         // tr
-        "cadde*", "sokağ*", "sokak*", "bulvar*", "meydan*", "bölge*", "körfez*", "nehr*", "eyalet*", "ilçe*", "street'*", "county'*",
+        "cadde*", "sokağ*", "sokak*", "bulvar*", "meydan*", "bölge*", "körfez*", "nehr*", "eyalet*", "ilçe*", "kent*", "şehir*", "şehr*", "köy*", "ülke*", "başkent*", "street'*", "county'*",
     ];
 
     private static readonly string[] Other =
@@ -31,7 +31,28 @@ internal static class KindWords
         "kupa*", "ödül*", "olimpiyat*", "şampiyona*", "turnuva*", "festival*", "zirve*",
     ];
 
+    // Points of the compass: a name beside one is a place (east Belfast, Belfast'ın doğusunda). Not place words, as they
+    // stay part of a name (South Carolina is not Carolina).
+    private static readonly string[] Compass =
+    [
+        "east", "west", "north", "south", "eastern", "western", "northern", "southern", "est", "ouest", "nord", "sud", "este", "oeste", "norte", "sur",
+        "восток*", "запад*", "север*", "юг", "юге", "юга", "шығыс*", "батыс*", "солтүстіг*", "оңтүстіг*", "doğu*", "batı*", "kuzey*", "güney*",
+    ];
+
+    // Kin: only people have a daughter or a widow (Bond's daughter, Дочь Бонда, Бондтың қызы, Bond'un kızı).
+    private static readonly string[] Kin =
+    [
+        "daughter", "son", "wife", "husband", "mother", "father", "brother", "sister", "widow", "grandson", "granddaughter",
+        "fille", "fils", "épouse", "mari", "mère", "père", "frère", "sœur", "veuve", "hija", "hijo", "esposa", "esposo", "madre", "padre", "hermano", "hermana", "viuda",
+        "доч*", "сын", "сына", "сыну", "сыном", "жена", "жены", "жене", "женой", "вдов*", "внук*", "внучк*",
+        "қызы", "ұлы", "әйелі", "жесірі", "немересі", "kızı", "oğlu", "eşi", "karısı", "kocası", "torunu", "dul",
+    ];
+
     public static bool IsPlaceWord(string lower) => Matches(lower, Place);
+
+    public static bool IsKinWord(string lower) => Matches(lower, Kin);
+
+    public static bool IsCompassWord(string lower) => Matches(lower, Compass);
 
     public static bool IsOtherWord(string lower) => Matches(lower, Other);
 
