@@ -11,10 +11,10 @@ namespace StoryMerge.Storage.Online;
 /// Filing one story at a time on one thread keeps the result a function of the input order; analysing the chunk after
 /// next (in parallel) and retrieving the next chunk's candidates (<see cref="CandidateLookahead"/>) meanwhile use the
 /// other cores. Stories are committed in groups of <see cref="CommitGroup"/> (a commit per story cost a sixth of the
-/// filing time; a run's first groups are smaller): an interrupted run keeps every group committed so far, a killed one loses at most the group it was
-/// in, and a re-run stores the rest (the others count as duplicates, found by a lookup of the ids and texts stored before
-/// the run, so a re-run spends no analysis on them and reaches the new stories at once; a reader given
-/// <see cref="StoredBefore(string)"/> passes over their lines after reading only the id).
+/// filing time; a run's first groups are smaller): an interrupted run keeps every group committed so far, a killed one
+/// loses at most the group it was in, and a re-run stores the rest (the others count as duplicates, found by a lookup
+/// of the ids and texts stored before the run, so a re-run spends no analysis on them and reaches the new stories at
+/// once; a reader given <see cref="StoredBefore(string)"/> passes over their lines after reading only the id).
 /// </remarks>
 public sealed class BatchIngestor
 {
