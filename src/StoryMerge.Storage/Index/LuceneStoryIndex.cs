@@ -156,7 +156,7 @@ public sealed class LuceneStoryIndex : IDisposable
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
             try { ApplyLocked(changes, state); }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException or ObjectDisposedException) { throw WriteFailed(e); }
+            catch (Exception e) when (IsWriteFailure(e)) { throw WriteFailed(e); }
         }
     }
 
@@ -185,12 +185,14 @@ public sealed class LuceneStoryIndex : IDisposable
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
             try { CommitLocked(); }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException or ObjectDisposedException) { throw WriteFailed(e); }
+            catch (Exception e) when (IsWriteFailure(e)) { throw WriteFailed(e); }
         }
     }
 
     /// <summary>A write the disk refused (full, read-only, an I/O error; or one before it, after which Lucene closed the writer: its ObjectDisposedException): the store's fault, not the input's.</summary>
     private StoreException WriteFailed(Exception e) => new($"{Path}: cannot write the index: {e.Message}", e);
+
+    private static bool IsWriteFailure(Exception e) => e is IOException or UnauthorizedAccessException or ObjectDisposedException;
 
     private void CommitLocked()
     {
@@ -223,7 +225,7 @@ public sealed class LuceneStoryIndex : IDisposable
                 DirectoryReader? newer;
                 // Opening a near-real-time reader writes the changes applied since as a new segment.
                 try { newer = DirectoryReader.OpenIfChanged(_reader, _writer, applyAllDeletes: true); }
-                catch (Exception e) when (e is IOException or UnauthorizedAccessException or ObjectDisposedException) { throw WriteFailed(e); }
+                catch (Exception e) when (IsWriteFailure(e)) { throw WriteFailed(e); }
                 if (newer is not null)
                 {
                     _reader.DecRef();
@@ -342,7 +344,7 @@ public sealed class LuceneStoryIndex : IDisposable
             {
                 if (_uncommitted > 0) CommitLocked();
             }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            catch (Exception e) when (IsWriteFailure(e))
             {
                 // The disk refused the last commit: the next open indexes again what it would have held.
             }
