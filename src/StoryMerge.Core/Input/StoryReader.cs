@@ -17,14 +17,16 @@ public sealed class StoryReader
     public static string? DecodeUtf8(ReadOnlySpan<byte> bytes, out string? error)
     {
         error = null;
-        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) bytes = bytes[3..];
-        try { return StrictUtf8.GetString(bytes); }
+        try { return StrictUtf8.GetString(WithoutByteOrderMark(bytes)); }
         catch (DecoderFallbackException e)
         {
             error = $"not UTF-8 (invalid byte at offset {e.Index})";
             return null;
         }
     }
+
+    private static ReadOnlySpan<byte> WithoutByteOrderMark(ReadOnlySpan<byte> bytes) =>
+        bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? bytes[3..] : bytes;
 
     /// <summary>A story in the seed format or plain text, with the id the caller gives (a file name without extension).</summary>
     public ReadItem ParseText(string text, string id, string origin)
@@ -69,8 +71,7 @@ public sealed class StoryReader
     /// </remarks>
     public static string? PeekId(ReadOnlySpan<byte> line)
     {
-        if (line.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) line = line[3..];
-        var reader = new Utf8JsonReader(line);
+        var reader = new Utf8JsonReader(WithoutByteOrderMark(line));
         try
         {
             if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject) return null;
