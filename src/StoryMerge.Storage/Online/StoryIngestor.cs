@@ -233,15 +233,18 @@ public sealed class StoryIngestor
     /// found by a lookup, before anything is analysed; null for an id not stored.</summary>
     public IngestResult? Stored(StoryId id)
     {
-        if (_store.FindStory(id) is { } same) return new IngestResult(id, IngestOutcome.Duplicate, same.EventId, null, [], DuplicateOf: same.Id);
-        if (_store.FindAlias(id) is { } repeated) return new IngestResult(id, IngestOutcome.Duplicate, repeated.EventId, null, [], DuplicateOf: repeated.Id);
+        if (_store.FindStory(id) is { } same) return Duplicate(id, same);
+        if (_store.FindAlias(id) is { } repeated) return Duplicate(id, repeated);
         return null;
     }
 
     /// <summary>What <see cref="Stored(StoryId)"/> gives for each of these ids that is stored, by id, in one lookup.</summary>
     public Dictionary<string, IngestResult> Stored(IReadOnlyCollection<StoryId> ids) =>
-        _store.FindStories(ids).ToDictionary(found => found.Key,
-            found => new IngestResult(new StoryId(found.Key), IngestOutcome.Duplicate, found.Value.EventId, null, [], DuplicateOf: found.Value.Id), StringComparer.Ordinal);
+        _store.FindStories(ids).ToDictionary(found => found.Key, found => Duplicate(new StoryId(found.Key), found.Value), StringComparer.Ordinal);
+
+    /// <summary>The result of filing <paramref name="id"/> again: a duplicate of the stored story, in its event.</summary>
+    private static IngestResult Duplicate(StoryId id, StoryRow stored) =>
+        new(id, IngestOutcome.Duplicate, stored.EventId, null, [], DuplicateOf: stored.Id);
 
     private IngestResult? FindDuplicate(Story story, string contentHash)
     {
@@ -250,7 +253,7 @@ public sealed class StoryIngestor
         {
             // Remembered under its own id, so export, GET and a re-send all find the copy with its original's event.
             _store.AddAlias(story.Id, copy.Seq, _clock.GetUtcNow());
-            return new IngestResult(story.Id, IngestOutcome.Duplicate, copy.EventId, null, [], DuplicateOf: copy.Id);
+            return Duplicate(story.Id, copy);
         }
         return null;
     }
