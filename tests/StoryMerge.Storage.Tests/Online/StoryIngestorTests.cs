@@ -105,13 +105,20 @@ public class StoryIngestorTests
         Assert.Equal([(original.Id.Value, stored.EventId), ("resent-copy", stored.EventId)], assignments);
     }
 
+    /// <summary>Stores a seed story, then its text again under the id "resent-copy" (a content duplicate); gives the story and what filing it gave.</summary>
+    private static (Story Original, IngestResult Stored) StoreWithResentCopy(StoreFixture fixture)
+    {
+        var original = TestCorpus.Seed(TestCorpus.RussianB);
+        var stored = fixture.Ingestor.Ingest(original);
+        fixture.Ingestor.Ingest(original with { Id = new StoryId("resent-copy") });
+        return (original, stored);
+    }
+
     [Fact]
     public void Ingest_ContentDuplicateSentAgain_IsADuplicateOfTheOriginal()
     {
         using var fixture = new StoreFixture();
-        var original = TestCorpus.Seed(TestCorpus.RussianB);
-        fixture.Ingestor.Ingest(original);
-        fixture.Ingestor.Ingest(original with { Id = new StoryId("resent-copy") });
+        var (original, _) = StoreWithResentCopy(fixture);
 
         var again = fixture.Ingestor.Ingest(original with { Id = new StoryId("resent-copy"), Text = "a different text under the same id" });
 
@@ -123,9 +130,7 @@ public class StoryIngestorTests
     public void Delete_ContentDuplicate_ForgetsItsIdAndKeepsTheOriginal()
     {
         using var fixture = new StoreFixture();
-        var original = TestCorpus.Seed(TestCorpus.RussianB);
-        var stored = fixture.Ingestor.Ingest(original);
-        fixture.Ingestor.Ingest(original with { Id = new StoryId("resent-copy") });
+        var (original, stored) = StoreWithResentCopy(fixture);
 
         var deleted = fixture.Ingestor.Delete(new StoryId("resent-copy"));
 
@@ -138,9 +143,7 @@ public class StoryIngestorTests
     public void Delete_OriginalOfAContentDuplicate_RemovesTheDuplicateToo()
     {
         using var fixture = new StoreFixture();
-        var original = TestCorpus.Seed(TestCorpus.RussianB);
-        fixture.Ingestor.Ingest(original);
-        fixture.Ingestor.Ingest(original with { Id = new StoryId("resent-copy") });
+        var (original, _) = StoreWithResentCopy(fixture);
 
         fixture.Ingestor.Delete(original.Id);
 
@@ -152,9 +155,7 @@ public class StoryIngestorTests
     public void Stored_SeveralIds_GivesWhatEachIdAloneGives()
     {
         using var fixture = new StoreFixture();
-        var original = TestCorpus.Seed(TestCorpus.RussianB);
-        fixture.Ingestor.Ingest(original);
-        fixture.Ingestor.Ingest(original with { Id = new StoryId("resent-copy") });
+        var (original, _) = StoreWithResentCopy(fixture);
         StoryId[] ids = [original.Id, new StoryId("resent-copy"), new StoryId("never-stored")];
 
         var stored = fixture.Ingestor.Stored(ids);
