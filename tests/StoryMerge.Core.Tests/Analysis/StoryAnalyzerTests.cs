@@ -28,6 +28,14 @@ public class StoryAnalyzerTests
         Assert.All(TestCorpus.Pipeline.Analyze(Story("我爱北京天安门。", "zh")).Tokens, t => Assert.NotEmpty(t.Neutral));
 
     [Fact]
+    public void Analyze_ChineseTransliteratedName_SharesANameKeyWithItsLatinSpelling()
+    {
+        var chinese = TestCorpus.Pipeline.Analyze(Story("詹姆斯在会上发言。", "zh")).Keys.Names;
+        var english = TestCorpus.Pipeline.Analyze(Story("At the meeting James spoke.", "en")).Keys.Names;
+        Assert.NotEmpty(chinese.Intersect(english));
+    }
+
+    [Fact]
     public void Analyze_EveryChineseAndJapaneseDevStory_AnalysesWithWords()
     {
         var path = Path.Combine(TestCorpus.RepositoryRoot, "benchmarks", "data", "ntrex-dev-wide", "full.jsonl");
