@@ -6,7 +6,7 @@ using Lucene.Net.Util;
 
 namespace StoryMerge.Core.Analysis.Chain;
 
-/// <summary>The chain of Japanese, Korean, Thai, Lao, Khmer and Myanmar: ICU's dictionary segmentation finds the words of text written without spaces, then width folding (half-width kana, full-width Latin and digits), lower case, neutral form. No ICU folding here: it would take the voicing marks off kana (で → て) and the tone marks off Thai.</summary>
+/// <summary>The chain of Japanese, Korean, Thai, Lao, Khmer and Myanmar: ICU's dictionary segmentation finds the words of text written without spaces, then width folding (half-width kana, full-width Latin and digits), lower case, words in hiragana marked as grammar, neutral form. No ICU folding here: it would take the voicing marks off kana (で → て) and the tone marks off Thai.</summary>
 public sealed class DictionaryScriptAnalyzer(LanguageTag language, NeutralForm neutral) : LanguageAnalyzer(language, neutral)
 {
     /// <inheritdoc/>
@@ -19,6 +19,7 @@ public sealed class DictionaryScriptAnalyzer(LanguageTag language, NeutralForm n
         result = new LowerCaseFilter(LuceneVersion.LUCENE_48, result);
         result = new LowerFormFilter(result);
         result = new StopWordMarkFilter(result, StopWords);
+        result = new HiraganaFunctionWordFilter(result);
         result = new NeutralFormFilter(result, Neutral);
         return new TokenStreamComponents(source, result);
     }

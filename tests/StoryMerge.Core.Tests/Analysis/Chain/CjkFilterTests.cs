@@ -74,3 +74,26 @@ public class PinyinSpellingFilterTests
     [Fact]
     public void IncrementToken_RandomInput_NoFailure() => CheckRandomData(Analyzer, 32);
 }
+
+public class HiraganaFunctionWordFilterTests
+{
+    private static readonly Analyzer Analyzer = new DictionaryScriptAnalyzer(new LanguageTag("ja"), NeutralForm.Shared);
+
+    [Fact]
+    public void IncrementToken_Particle_MarkedAsFunctionWord() =>
+        Assert.True(Consume(Analyzer.GetTokenStream("body", "東京について")).Single(t => t.Term == "について").Word.IsStopWord);
+
+    [Fact]
+    public void IncrementToken_KatakanaName_NotMarked() =>
+        Assert.False(Consume(Analyzer.GetTokenStream("body", "ケネディは")).Single(t => t.Term == "ケネディ").Word.IsStopWord);
+
+    [Fact]
+    public void IncrementToken_KanjiWord_NotMarked() =>
+        Assert.False(Consume(Analyzer.GetTokenStream("body", "東京について")).Single(t => t.Term == "東京").Word.IsStopWord);
+
+    [Fact]
+    public void IncrementToken_Empty_NoTokens() => AssertAnalyzesTo(Analyzer, "");
+
+    [Fact]
+    public void IncrementToken_RandomInput_NoFailure() => CheckRandomData(Analyzer, 33);
+}
