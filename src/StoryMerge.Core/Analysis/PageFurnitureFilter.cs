@@ -111,21 +111,37 @@ public sealed class PageFurnitureFilter
     private static bool EndsLikeSentence(string line)
     {
         var c = line[^1];
-        return c is '.' or '!' or '?' or '…' or '"' or '»' or '”' or ':' or ';' or ')' or '\'' or '“';
+        return c is '.' or '!' or '?' or '…' or '"' or '»' or '”' or ':' or ';' or ')' or '\'' or '“'
+            // the full stops, marks and closing quotes of other scripts: CJK 。！？」』）, Devanagari danda ।, Armenian ։,
+            // Arabic ؟ and ۔, Ethiopic ።, Myanmar ။, Thai has none (a space ends its sentences)
+            or '。' or '！' or '？' or '」' or '』' or '）' or '．' or '।' or '॥' or '։' or '؟' or '۔' or '።' or '။';
     }
 
+    /// <summary>Words of <paramref name="line"/>: runs of letters and digits; in scripts written without spaces (Han, kana, Thai, Lao, Khmer, Myanmar) every two characters count as one word, about the length of a word there.</summary>
     internal static int CountWords(string line)
     {
-        int count = 0;
+        int count = 0, unspaced = 0;
         bool inWord = false;
         foreach (var c in line)
         {
+            if (IsUnspacedScript(c))
+            {
+                unspaced++;
+                inWord = false;
+                continue;
+            }
             bool letter = char.IsLetterOrDigit(c);
             if (letter && !inWord) count++;
             inWord = letter || (inWord && (c is '-' or '\'' or '’'));
         }
-        return count;
+        return count + (unspaced + 1) / 2;
     }
+
+    private static bool IsUnspacedScript(char c) =>
+        c is (>= '\u4E00' and <= '\u9FFF') or (>= '\u3400' and <= '\u4DBF') or (>= '\uF900' and <= '\uFAFF')   // Han
+            or (>= '\u3041' and <= '\u30FF')                                                                      // hiragana, katakana
+            or (>= '\u0E00' and <= '\u0EFF')                                                                      // Thai, Lao
+            or (>= '\u1780' and <= '\u17FF') or (>= '\u1000' and <= '\u109F');                                 // Khmer, Myanmar
 
     private static string Key(string line) => line.ToLower(CultureInfo.InvariantCulture);
 }

@@ -61,4 +61,23 @@ public class PageFurnitureFilterTests
                 Assert.Contains(line, lines);
         }
     }
+
+    [Fact]
+    public void Strip_ChineseParagraphs_EveryParagraphKept()
+    {
+        // Written without spaces, each paragraph counted as a few "words" and was taken for page header before the
+        // first line the filter did read as prose (here the quote).
+        var text = "韩国一名议员表示，自金正恩七年前掌权以来，朝鲜脱北者数量有所下降。\n朴炳锡援引韩国统一部的数据称，去年有1127人叛逃。\n"
+            + "他说：“我们不信任美国的话，我们对本国安全也就没有信心，在这种情况下，我国不可能首先单方面解除武装。”";
+        Assert.Equal(text, _filter.Strip(text).Body);
+    }
+
+    [Theory]
+    [InlineData("平壤官方则没有公开发表评论。")]
+    [InlineData("東京都で開かれた会議には多くの国の代表が参加しました。")]
+    [InlineData("議長は「会議は成功だった」")]
+    [InlineData("भारत के प्रधानमंत्री ने आज दिल्ली में एक बैठक की।")]
+    [InlineData("Երևանում այսօր կայացավ միջազգային համաժողով։")]
+    public void IsBodyLine_SentenceOfAScriptWithItsOwnFullStopOrWithoutSpaces_IsProse(string line) =>
+        Assert.True(PageFurnitureFilter.IsBodyLine(line));
 }
