@@ -124,7 +124,7 @@ public sealed class PageFurnitureFilter
         bool inWord = false;
         foreach (var c in line)
         {
-            if (IsUnspacedScript(c))
+            if (CharacterScripts.IsWrittenWithoutSpaces(c))
             {
                 unspaced++;
                 inWord = false;
@@ -136,12 +136,6 @@ public sealed class PageFurnitureFilter
         }
         return count + (unspaced + 1) / 2;
     }
-
-    private static bool IsUnspacedScript(char c) =>
-        c is (>= '\u4E00' and <= '\u9FFF') or (>= '\u3400' and <= '\u4DBF') or (>= '\uF900' and <= '\uFAFF')   // Han
-            or (>= '\u3041' and <= '\u30FF')                                                                      // hiragana, katakana
-            or (>= '\u0E00' and <= '\u0EFF')                                                                      // Thai, Lao
-            or (>= '\u1780' and <= '\u17FF') or (>= '\u1000' and <= '\u109F');                                 // Khmer, Myanmar
 
     private static string Key(string line) => line.ToLower(CultureInfo.InvariantCulture);
 }

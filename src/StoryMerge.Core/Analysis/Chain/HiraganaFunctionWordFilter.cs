@@ -30,7 +30,7 @@ public sealed class HiraganaFunctionWordFilter : TokenFilter
         if (_term.Length == 0) return false;
         var buffer = _term.Buffer;
         for (int i = 0; i < _term.Length; i++)
-            if (buffer[i] is not ((>= '\u3041' and <= '\u309F') or '\u30FC')) return false;   // the hiragana block and the long-vowel mark
+            if (!CharacterScripts.IsHiragana(buffer[i])) return false;
         return true;
     }
 }

@@ -24,7 +24,7 @@ public sealed class ChineseAnalyzer(LanguageTag language, NeutralForm neutral) :
     {
         var source = new HMMChineseTokenizer(reader);
         TokenStream result = new SymbolDropFilter(source);
-        result = new CharacterRunFilter(result, FunctionCharacters);
+        result = new AdjacentRunFilter(result, AdjacentRunFilter.SingleHanCharacter(FunctionCharacters));
         result = new SurfaceFilter(result);
         result = new LowerFormFilter(result);
         result = new StopWordMarkFilter(result, FunctionCharacters);

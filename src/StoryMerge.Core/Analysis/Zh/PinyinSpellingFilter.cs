@@ -21,7 +21,7 @@ public sealed class PinyinSpellingFilter : TokenFilter
     public override bool IncrementToken()
     {
         if (!m_input.IncrementToken()) return false;
-        if (!CharacterRunFilter.HasHan(_word.Surface)) return true;   // Latin words and digits in Chinese text keep their spelling
+        if (!CharacterScripts.HasHan(_word.Surface)) return true;   // Latin words and digits in Chinese text keep their spelling
         _word.Neutral = Respell(_word.Neutral);
         _word.NeutralSurface = Respell(_word.NeutralSurface);
         return true;

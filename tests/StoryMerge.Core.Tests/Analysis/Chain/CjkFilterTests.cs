@@ -7,10 +7,12 @@ using static StoryMerge.Core.Tests.Analysis.Chain.TokenStreamAssert;
 
 namespace StoryMerge.Core.Tests.Analysis.Chain;
 
-public class CharacterRunFilterTests
+public class AdjacentRunFilterTests
 {
     private static readonly Analyzer Analyzer = ChainOf(r => new HMMChineseTokenizer(r),
-        s => new CharacterRunFilter(new SymbolDropFilter(s), ChineseAnalyzer.FunctionCharacters));
+        s => new AdjacentRunFilter(new SymbolDropFilter(s), AdjacentRunFilter.SingleHanCharacter(ChineseAnalyzer.FunctionCharacters)));
+
+    private static readonly Analyzer Japanese = new DictionaryScriptAnalyzer(new LanguageTag("ja"), NeutralForm.Shared);
 
     [Fact]
     public void IncrementToken_TransliteratedNameSplitIntoCharacters_JoinedIntoOneWord() =>
@@ -38,10 +40,21 @@ public class CharacterRunFilterTests
     public void IncrementToken_RunAtTheEnd_FollowedByNothing() => Assert.Equal("詹姆斯", Consume(Analyzer.GetTokenStream("body", "詹姆斯")).Last().Term);
 
     [Fact]
+    public void IncrementToken_KatakanaNameCutByTheDictionary_JoinedIntoOneWord() =>
+        Assert.Contains("カバノー", Consume(Japanese.GetTokenStream("body", "ブレット・カバノー判事")).Select(t => t.Term));
+
+    [Fact]
+    public void IncrementToken_KatakanaNamesAroundAMiddleDot_StayTwoWords() =>
+        Assert.Contains("ブレット", Consume(Japanese.GetTokenStream("body", "ブレット・カバノー判事")).Select(t => t.Term));
+
+    [Fact]
     public void IncrementToken_Empty_NoTokens() => AssertAnalyzesTo(Analyzer, "");
 
     [Fact]
     public void IncrementToken_RandomInput_NoFailure() => CheckRandomData(Analyzer, 31);
+
+    [Fact]
+    public void IncrementToken_RandomInputThroughTheJapaneseChain_NoFailure() => CheckRandomData(Japanese, 34);
 }
 
 public class PinyinSpellingFilterTests
