@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
+using StoryMerge.Core.Analysis.Ar;
 using StoryMerge.Core.Analysis.De;
+using StoryMerge.Core.Analysis.Hi;
 using StoryMerge.Core.Analysis.En;
 using StoryMerge.Core.Analysis.Kk;
 using StoryMerge.Core.Analysis.Ru;
@@ -26,6 +28,8 @@ public sealed class AnalyzerRegistry(NeutralForm neutral) : IDisposable
         "en" => new EnglishAnalyzer(language, neutral),
         "de" => new GermanAnalyzer(language, neutral),
         "zh" => new ChineseAnalyzer(language, neutral),
+        "ar" or "fa" or "ur" => new ArabicScriptAnalyzer(language, neutral),
+        "hi" or "mr" or "ne" => new HindiAnalyzer(language, neutral),
         "ja" or "ko" or "th" or "lo" or "km" or "my" => new DictionaryScriptAnalyzer(language, neutral),
         _ => new DefaultAnalyzer(language, neutral),
     };

@@ -1,6 +1,8 @@
 using StoryMerge.Core.Analysis;
 using StoryMerge.Core.Analysis.Chain;
+using StoryMerge.Core.Analysis.Ar;
 using StoryMerge.Core.Analysis.De;
+using StoryMerge.Core.Analysis.Hi;
 using StoryMerge.Core.Analysis.Zh;
 using static StoryMerge.Core.Tests.Analysis.Chain.TokenStreamAssert;
 
@@ -34,6 +36,9 @@ public class LanguageAnalyzerTests
     [InlineData("zh")]
     [InlineData("ja")]
     [InlineData("ko")]
+    [InlineData("ar")]
+    [InlineData("fa")]
+    [InlineData("hi")]
     [InlineData("und")]
     public void AnalyzesTo_Empty_NoTokens(string language) => AssertAnalyzesTo(For(language), "");
 
@@ -45,11 +50,37 @@ public class LanguageAnalyzerTests
     [InlineData("en", 25)]
     [InlineData("zh", 26)]
     [InlineData("ja", 27)]
+    [InlineData("ar", 29)]
+    [InlineData("fa", 30)]
+    [InlineData("hi", 35)]
     [InlineData("und", 28)]
     public void AnalyzesTo_RandomInput_NoFailure(string language, int seed) => CheckRandomData(For(language), seed);
 
     [Fact]
     public void For_Chinese_SmartChineseTokenizerChain() => Assert.IsType<ChineseAnalyzer>(For("zh"));
+
+    [Theory]
+    [InlineData("ar")]
+    [InlineData("fa")]
+    [InlineData("ur")]
+    public void For_ArabicScript_ArabicScriptChain(string language) => Assert.IsType<ArabicScriptAnalyzer>(For(language));
+
+    [Fact]
+    public void For_Hindi_HindiChain() => Assert.IsType<HindiAnalyzer>(For("hi"));
+
+    [Fact]
+    public void AnalyzesTo_ArabicWordWithArticleAndConjunction_SameTermAsTheBareWord() =>
+        Assert.Equal(Terms("ar", "رئيس"), Terms("ar", "والرئيس"));
+
+    [Fact]
+    public void AnalyzesTo_PersianHehWithYeh_SameTermAsThePlainHeh() =>
+        Assert.Equal(Terms("fa", "خانه"), Terms("fa", "خانۀ"));
+
+    [Fact]
+    public void AnalyzesTo_HindiPluralEnding_SameTermAsTheSingular() =>
+        Assert.Equal(Terms("hi", "लड़का"), Terms("hi", "लड़कों"));
+
+    private static List<string> Terms(string language, string text) => Consume(For(language).GetTokenStream("body", text)).Select(t => t.Term).ToList();
 
     [Fact]
     public void For_German_GermanChain() => Assert.IsType<GermanAnalyzer>(For("de"));
