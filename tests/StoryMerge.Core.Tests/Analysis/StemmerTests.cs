@@ -1,4 +1,5 @@
 using StoryMerge.Core.Analysis;
+using StoryMerge.Core.Analysis.He;
 using StoryMerge.Core.Analysis.Kk;
 using StoryMerge.Core.Analysis.Ru;
 using StoryMerge.Core.Analysis.Tr;
@@ -21,6 +22,20 @@ public class StemmerTests
     [InlineData("балаевой", "балаев")]
     [InlineData("дмитрия", "дмитр")]
     public void EastSlavicStem_CaseEnding_RemovedSurnameSuffixKept(string word, string stem) => Assert.Equal(stem, EastSlavicLightStemmer.Instance.Stem(word));
+
+    [Theory]
+    [InlineData("והנשיא", "נשיא")]
+    [InlineData("ובירושלים", "ירושלים")]
+    [InlineData("כשהממשלה", "ממשלה")]
+    [InlineData("לטראמפ", "טראמפ")]
+    [InlineData("נשיא", "נשיא")]
+    public void HebrewStem_PrefixedOneLetterWords_Removed(string word, string stem) => Assert.Equal(stem, HebrewPrefixStemmer.Instance.Stem(word));
+
+    [Theory]
+    [InlineData("משה")]
+    [InlineData("בית")]
+    [InlineData("ה")]
+    public void HebrewStem_ShortWord_KeepsARootsLength(string word) => Assert.Equal(word, HebrewPrefixStemmer.Instance.Stem(word));
 
     [Fact]
     public void TurkishStem_ApostropheSuffix_Removed() => Assert.Equal("hillsborough", TurkishLightStemmer.Instance.Stem("hillsborough'da"));

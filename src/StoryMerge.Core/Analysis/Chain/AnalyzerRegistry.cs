@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using StoryMerge.Core.Analysis.Ar;
 using StoryMerge.Core.Analysis.De;
+using StoryMerge.Core.Analysis.He;
 using StoryMerge.Core.Analysis.Hi;
 using StoryMerge.Core.Analysis.En;
 using StoryMerge.Core.Analysis.Kk;
@@ -30,6 +31,7 @@ public sealed class AnalyzerRegistry(NeutralForm neutral) : IDisposable
         "zh" => new ChineseAnalyzer(language, neutral),
         "ar" or "fa" or "ur" => new ArabicScriptAnalyzer(language, neutral),
         "hi" or "mr" or "ne" => new HindiAnalyzer(language, neutral),
+        "he" or "yi" => new HebrewAnalyzer(language, neutral),
         "ja" or "ko" or "th" or "lo" or "km" or "my" => new DictionaryScriptAnalyzer(language, neutral),
         _ => new DefaultAnalyzer(language, neutral),
     };

@@ -2,6 +2,7 @@ using StoryMerge.Core.Analysis;
 using StoryMerge.Core.Analysis.Chain;
 using StoryMerge.Core.Analysis.Ar;
 using StoryMerge.Core.Analysis.De;
+using StoryMerge.Core.Analysis.He;
 using StoryMerge.Core.Analysis.Hi;
 using StoryMerge.Core.Analysis.Zh;
 using static StoryMerge.Core.Tests.Analysis.Chain.TokenStreamAssert;
@@ -39,6 +40,7 @@ public class LanguageAnalyzerTests
     [InlineData("ar")]
     [InlineData("fa")]
     [InlineData("hi")]
+    [InlineData("he")]
     [InlineData("und")]
     public void AnalyzesTo_Empty_NoTokens(string language) => AssertAnalyzesTo(For(language), "");
 
@@ -53,6 +55,7 @@ public class LanguageAnalyzerTests
     [InlineData("ar", 29)]
     [InlineData("fa", 30)]
     [InlineData("hi", 35)]
+    [InlineData("he", 36)]
     [InlineData("und", 28)]
     public void AnalyzesTo_RandomInput_NoFailure(string language, int seed) => CheckRandomData(For(language), seed);
 
@@ -64,6 +67,13 @@ public class LanguageAnalyzerTests
     [InlineData("fa")]
     [InlineData("ur")]
     public void For_ArabicScript_ArabicScriptChain(string language) => Assert.IsType<ArabicScriptAnalyzer>(For(language));
+
+    [Fact]
+    public void For_Hebrew_HebrewChain() => Assert.IsType<HebrewAnalyzer>(For("he"));
+
+    [Fact]
+    public void AnalyzesTo_HebrewWordWithPrefixesAndVowelPoints_SameTermAsTheBareWord() =>
+        Assert.Equal(Terms("he", "נשיא"), Terms("he", "וְהַנָּשִׂיא"));
 
     [Fact]
     public void For_Hindi_HindiChain() => Assert.IsType<HindiAnalyzer>(For("hi"));
