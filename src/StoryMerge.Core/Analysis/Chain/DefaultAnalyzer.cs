@@ -5,7 +5,7 @@ using Lucene.Net.Util;
 
 namespace StoryMerge.Core.Analysis.Chain;
 
-/// <summary>The chain of languages written with spaces that have no stemmer here (French, Greek, Hebrew, Georgian, Armenian, …, and undetermined text): words, lower case, function words marked, ICU folding (accents, Arabic and Hebrew vowel marks), neutral form.</summary>
+/// <summary>The chain of languages written with spaces that have no stemmer here (French, Greek, Georgian, Armenian, …, and undetermined text): words, lower case, function words marked, ICU folding (accents, vowel marks), neutral form.</summary>
 public sealed class DefaultAnalyzer(LanguageTag language, NeutralForm neutral) : LanguageAnalyzer(language, neutral)
 {
     /// <inheritdoc/>
