@@ -74,6 +74,8 @@ public sealed class SampledBackgrounds : IStoryBackgrounds
         ArgumentNullException.ThrowIfNull(weigher);
         _weigher = weigher;
         _profiles.Clear();
+        // An index keeps its weigher, with every key it numbered, alive: drop them all rather than wait for each language's next profile.
+        foreach (var state in _languages.Values) state.DropProfileSignals();
     }
 
     /// <summary>A language as the store holds it (on opening, or after a deletion): its story count, its sample and its profile sample.</summary>
@@ -131,12 +133,14 @@ public sealed class SampledBackgrounds : IStoryBackgrounds
             }
         } = profileSample;
 
-        /// <summary>Signals against the profile sample with these key weights, its keys indexed once for both.</summary>
+        /// <summary>Signals against the profile sample with these key weights; the sample's keys are indexed once per sample and weigher.</summary>
         public SampleSignals ProfileSignals(KeyWeigher weigher)
         {
             if (_profileSignals is null || !ReferenceEquals(_profileSignals.Weigher, weigher))
                 _profileSignals = new SampleSignals(ProfileSample.Select(s => s.Features).ToList(), weigher);
             return _profileSignals;
         }
+
+        public void DropProfileSignals() => _profileSignals = null;
     }
 }
