@@ -53,17 +53,21 @@ public sealed class KeyWeigher
     private readonly Dictionary<string, float> _weights = new(StringComparer.Ordinal);
     private readonly ConditionalWeakTable<MatchFeatures, WeightedKeys> _cache = new();
     private readonly Func<string, double> _idf;
+    // Made once: a method group passed to GetValue is a new delegate on every call, and For is called for every pair scored.
+    private readonly ConditionalWeakTable<MatchFeatures, WeightedKeys>.CreateValueCallback _weigh;
 
     public KeyWeigher(KeyRarity rarity)
     {
         ArgumentNullException.ThrowIfNull(rarity);
         _idf = rarity.Idf;
+        _weigh = Weigh;
     }
 
     public KeyWeigher(RaritySnapshot rarity)
     {
         ArgumentNullException.ThrowIfNull(rarity);
         _idf = rarity.Idf;
+        _weigh = Weigh;
     }
 
     public WeightedKeys For(AnalyzedStory story)
@@ -75,7 +79,7 @@ public sealed class KeyWeigher
     public WeightedKeys For(MatchFeatures story)
     {
         ArgumentNullException.ThrowIfNull(story);
-        return _cache.GetValue(story, Weigh);
+        return _cache.GetValue(story, _weigh);
     }
 
     private WeightedKeys Weigh(MatchFeatures story)

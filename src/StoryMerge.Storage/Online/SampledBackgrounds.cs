@@ -59,9 +59,7 @@ public sealed class SampledBackgrounds : IStoryBackgrounds
         if (!_languages.TryGetValue(language, out var state) || state.ProfileSample.Count == 0) return _pairs.For(story.Language, language);
         var sample = state.ProfileSample;
         if (_profiles.TryGetValue((story.Id, language), out var cached) && ReferenceEquals(cached.Sample, sample)) return cached.Profile;
-        var signals = new List<PairSignals>(sample.Count);
-        foreach (var other in sample)
-            if (other.Features.Id != story.Id) signals.Add(PairSignals.Of(story, other.Features, _weigher));
+        var signals = state.ProfileSignals(_weigher).Of(story);
         var profile = signals.Count == 0
             ? _pairs.For(story.Language, language)
             : PairStatistics.Blend(_pairs.For(story.Language, language), StoryBackgrounds.PriorSamples, PairStatistics.Measure(signals, trimTop: 0.05));
@@ -76,6 +74,8 @@ public sealed class SampledBackgrounds : IStoryBackgrounds
         ArgumentNullException.ThrowIfNull(weigher);
         _weigher = weigher;
         _profiles.Clear();
+        // An index keeps its weigher, with every key it numbered, alive: drop them all rather than wait for each language's next profile.
+        foreach (var state in _languages.Values) state.DropProfileSignals();
     }
 
     /// <summary>A language as the store holds it (on opening, or after a deletion): its story count, its sample and its profile sample.</summary>
@@ -118,8 +118,29 @@ public sealed class SampledBackgrounds : IStoryBackgrounds
     /// <summary>A language's stored story count, its sample (for coverage) and the sample profiles are measured against.</summary>
     private sealed class Language(int stories, List<StoredFeatures> sample, List<StoredFeatures> profileSample)
     {
+        private SampleSignals? _profileSignals;
+
         public int Stories { get; set; } = stories;
         public List<StoredFeatures> Sample { get; } = sample;
-        public List<StoredFeatures> ProfileSample { get; set; } = profileSample;
+
+        public List<StoredFeatures> ProfileSample
+        {
+            get;
+            set
+            {
+                field = value;
+                _profileSignals = null;
+            }
+        } = profileSample;
+
+        /// <summary>Signals against the profile sample with these key weights; the sample's keys are indexed once per sample and weigher.</summary>
+        public SampleSignals ProfileSignals(KeyWeigher weigher)
+        {
+            if (_profileSignals is null || !ReferenceEquals(_profileSignals.Weigher, weigher))
+                _profileSignals = new SampleSignals(ProfileSample.Select(s => s.Features).ToList(), weigher);
+            return _profileSignals;
+        }
+
+        public void DropProfileSignals() => _profileSignals = null;
     }
 }

@@ -26,7 +26,9 @@ namespace StoryMerge.Storage.Online;
 public sealed class StoryIngestor
 {
     private const int BestMatchesReported = 5;
-    private const int FeatureCacheSize = 8192;
+    // 1,024, not 8,192: at 20,000 stories the larger cache kept some 125 MB more of decoded features alive in gen2
+    // (heap after the run 190 → 63 MB, peak working set about 720 → 540 MB) and filed no faster, with the same events.
+    private const int FeatureCacheSize = 1024;
 
     /// <summary>How far below the threshold a candidate's screening total may be and still be scored in full.</summary>
     private const double ScreenMargin = 2.0;
