@@ -1,9 +1,7 @@
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.Ar;
-using Lucene.Net.Analysis.Core;
 using Lucene.Net.Analysis.Fa;
 using Lucene.Net.Analysis.Icu;
-using Lucene.Net.Util;
 using StoryMerge.Core.Analysis.Chain;
 
 namespace StoryMerge.Core.Analysis.Ar;
@@ -13,19 +11,10 @@ namespace StoryMerge.Core.Analysis.Ar;
 public sealed class ArabicScriptAnalyzer(LanguageTag language, NeutralForm neutral) : LanguageAnalyzer(language, neutral)
 {
     /// <inheritdoc/>
-    protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
+    protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader) => FoldedWords(reader, words =>
     {
-        var source = new WordTokenizer(reader);
-        TokenStream result = new SurfaceFilter(source);
-        result = new LowerCaseFilter(LuceneVersion.LUCENE_48, result);
-        result = new LowerFormFilter(result);
-        result = new StopWordMarkFilter(result, StopWords);
-        result = new ArabicNormalizationFilter(result);
-        if (Language.Code is "fa" or "ur") result = new PersianNormalizationFilter(result);
-        else result = new ArabicStemFilter(result);
-        result = new ICUFoldingFilter(result);
-        result = new SymbolDropFilter(result);
-        result = new NeutralFormFilter(result, Neutral);
-        return new TokenStreamComponents(source, result);
-    }
+        TokenStream result = new ArabicNormalizationFilter(words);
+        result = Language.Code is "fa" or "ur" ? new PersianNormalizationFilter(result) : new ArabicStemFilter(result);
+        return new ICUFoldingFilter(result);
+    });
 }

@@ -1,7 +1,5 @@
 using Lucene.Net.Analysis;
-using Lucene.Net.Analysis.Core;
 using Lucene.Net.Analysis.Icu;
-using Lucene.Net.Util;
 
 namespace StoryMerge.Core.Analysis.Chain;
 
@@ -9,16 +7,6 @@ namespace StoryMerge.Core.Analysis.Chain;
 public sealed class DefaultAnalyzer(LanguageTag language, NeutralForm neutral) : LanguageAnalyzer(language, neutral)
 {
     /// <inheritdoc/>
-    protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
-    {
-        var source = new WordTokenizer(reader);
-        TokenStream result = new SurfaceFilter(source);
-        result = new LowerCaseFilter(LuceneVersion.LUCENE_48, result);
-        result = new LowerFormFilter(result);
-        result = new StopWordMarkFilter(result, StopWords);
-        result = new ICUFoldingFilter(result);
-        result = new SymbolDropFilter(result);   // a word of modifier letters alone (ʻ) folds to nothing
-        result = new NeutralFormFilter(result, Neutral);
-        return new TokenStreamComponents(source, result);
-    }
+    protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader) =>
+        FoldedWords(reader, words => new ICUFoldingFilter(words));
 }

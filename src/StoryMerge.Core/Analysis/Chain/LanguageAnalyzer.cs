@@ -28,13 +28,25 @@ public abstract class LanguageAnalyzer : Analyzer
 
     /// <summary>The head the word chains share: each word's surface kept, lower case, its lower form kept, function words and numbers marked.</summary>
     /// <param name="lowerCase">The lower-casing filter; null for Lucene's (Turkish needs its own dotted and dotless i).</param>
-    protected TokenStream MarkedWords(Tokenizer source, Func<TokenStream, TokenStream>? lowerCase = null)
+    protected TokenStream MarkedWords(Tokenizer source, Func<TokenStream, TokenStream>? lowerCase = null) => new NumberKeywordFilter(Words(source, lowerCase));
+
+    /// <summary>The chain of a language written with spaces whose words need folding: <see cref="WordTokenizer"/>, surface, lower case, lower form, function words marked, then <paramref name="folding"/> (the language's normalisation, stemming and ICU folding, in the order it needs them), words folding left empty dropped, neutral form.</summary>
+    protected TokenStreamComponents FoldedWords(TextReader reader, Func<TokenStream, TokenStream> folding)
+    {
+        ArgumentNullException.ThrowIfNull(folding);
+        var source = new WordTokenizer(reader);
+        TokenStream result = folding(Words(source, lowerCase: null));
+        result = new SymbolDropFilter(result);   // a word of modifier letters alone (ʻ) folds to nothing
+        result = new NeutralFormFilter(result, Neutral);
+        return new TokenStreamComponents(source, result);
+    }
+
+    private TokenStream Words(Tokenizer source, Func<TokenStream, TokenStream>? lowerCase)
     {
         ArgumentNullException.ThrowIfNull(source);
         TokenStream result = new SurfaceFilter(source);
         result = lowerCase is null ? new LowerCaseFilter(LuceneVersion.LUCENE_48, result) : lowerCase(result);
         result = new LowerFormFilter(result);
-        result = new StopWordMarkFilter(result, StopWords);
-        return new NumberKeywordFilter(result);
+        return new StopWordMarkFilter(result, StopWords);
     }
 }

@@ -1,7 +1,5 @@
 using Lucene.Net.Analysis;
-using Lucene.Net.Analysis.Core;
 using Lucene.Net.Analysis.Icu;
-using Lucene.Net.Util;
 using StoryMerge.Core.Analysis.Chain;
 
 namespace StoryMerge.Core.Analysis.He;
@@ -10,17 +8,7 @@ namespace StoryMerge.Core.Analysis.He;
 public sealed class HebrewAnalyzer(LanguageTag language, NeutralForm neutral) : LanguageAnalyzer(language, neutral)
 {
     /// <inheritdoc/>
-    protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
-    {
-        var source = new WordTokenizer(reader);
-        TokenStream result = new SurfaceFilter(source);
-        result = new LowerCaseFilter(LuceneVersion.LUCENE_48, result);
-        result = new LowerFormFilter(result);
-        result = new StopWordMarkFilter(result, StopWords);
-        result = new ICUFoldingFilter(result);   // before the stemmer: vowel points would hide a prefix letter
-        result = new LightStemFilter(result, HebrewPrefixStemmer.Instance);
-        result = new SymbolDropFilter(result);
-        result = new NeutralFormFilter(result, Neutral);
-        return new TokenStreamComponents(source, result);
-    }
+    protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader) =>
+        // Folding before the stemmer: vowel points would hide a prefix letter.
+        FoldedWords(reader, words => new LightStemFilter(new ICUFoldingFilter(words), HebrewPrefixStemmer.Instance));
 }

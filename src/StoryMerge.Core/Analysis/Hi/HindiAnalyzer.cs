@@ -1,9 +1,7 @@
 using Lucene.Net.Analysis;
-using Lucene.Net.Analysis.Core;
 using Lucene.Net.Analysis.Hi;
 using Lucene.Net.Analysis.In;
 using Lucene.Net.Analysis.Icu;
-using Lucene.Net.Util;
 using StoryMerge.Core.Analysis.Chain;
 
 namespace StoryMerge.Core.Analysis.Hi;
@@ -13,18 +11,10 @@ namespace StoryMerge.Core.Analysis.Hi;
 public sealed class HindiAnalyzer(LanguageTag language, NeutralForm neutral) : LanguageAnalyzer(language, neutral)
 {
     /// <inheritdoc/>
-    protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
+    protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader) => FoldedWords(reader, words =>
     {
-        var source = new WordTokenizer(reader);
-        TokenStream result = new SurfaceFilter(source);
-        result = new LowerCaseFilter(LuceneVersion.LUCENE_48, result);
-        result = new LowerFormFilter(result);
-        result = new StopWordMarkFilter(result, StopWords);
-        result = new IndicNormalizationFilter(result);
+        TokenStream result = new IndicNormalizationFilter(words);
         if (Language.Code == "hi") result = new HindiStemFilter(result);
-        result = new ICUFoldingFilter(result);
-        result = new SymbolDropFilter(result);
-        result = new NeutralFormFilter(result, Neutral);
-        return new TokenStreamComponents(source, result);
-    }
+        return new ICUFoldingFilter(result);
+    });
 }
