@@ -34,8 +34,11 @@ public sealed class WeightedKeys
             else if (a[i] < b[j]) i++;
             else j++;
         }
-        return Math.Min(1, shared / (Norms[f] * other.Norms[f]));
+        return Normalised(shared, other, f);
     }
+
+    /// <summary>The overlap of one family (index <paramref name="f"/>) from the summed weight of the keys both stories hold: divided by both norms, at most 1.</summary>
+    internal double Normalised(double shared, WeightedKeys other, int f) => Math.Min(1, shared / (Norms[f] * other.Norms[f]));
 }
 
 /// <summary>Turns stories' match keys into <see cref="WeightedKeys"/> with the rarity of one moment, and remembers them.</summary>

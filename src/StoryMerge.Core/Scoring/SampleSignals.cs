@@ -69,7 +69,7 @@ public sealed class SampleSignals
             {
                 var other = _keys[p];
                 if (other is null || other.Norms[f] == 0) continue;
-                overlaps[p * Families.Length + f] = Math.Min(1, shared[p] / (keys.Norms[f] * other.Norms[f]));
+                overlaps[p * Families.Length + f] = keys.Normalised(shared[p], other, f);
             }
         }
         var signals = new List<PairSignals>(n);
