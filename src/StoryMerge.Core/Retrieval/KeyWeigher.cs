@@ -37,6 +37,25 @@ public sealed class WeightedKeys
         return Normalised(shared, other, f);
     }
 
+    /// <summary>How many keys of one family both stories hold.</summary>
+    public int SharedCount(WeightedKeys other, KeyFamily family)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        var a = Ids[(int)family];
+        var b = other.Ids[(int)family];
+        int shared = 0, i = 0, j = 0;
+        while (i < a.Length && j < b.Length)
+        {
+            if (a[i] == b[j]) { shared++; i++; j++; }
+            else if (a[i] < b[j]) i++;
+            else j++;
+        }
+        return shared;
+    }
+
+    /// <summary>How many keys of one family the story holds.</summary>
+    public int Count(KeyFamily family) => Ids[(int)family].Length;
+
     /// <summary>The overlap of one family (index <paramref name="f"/>) from the summed weight of the keys both stories hold: divided by both norms, at most 1.</summary>
     internal double Normalised(double shared, WeightedKeys other, int f) => Math.Min(1, shared / (Norms[f] * other.Norms[f]));
 }
