@@ -29,6 +29,9 @@ public sealed record DedupOptions
     /// <summary>A background statistics file made by `storymerge learn`, used instead of the shipped one; null (default) for the shipped one. Relative paths are relative to the configuration file.</summary>
     public string? BackgroundFile { get; init; }
 
+    /// <summary>A pair model made by `storymerge train`, used instead of the shipped one; null (default) for the shipped one. Relative paths are relative to the configuration file.</summary>
+    public string? PairModelFile { get; init; }
+
     /// <summary>Seed of that sampling, so the same input gives the same events.</summary>
     public int Seed { get; init; } = 20251122;
 

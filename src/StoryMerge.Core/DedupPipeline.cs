@@ -10,8 +10,9 @@ namespace StoryMerge.Core;
 /// <remarks>Immutable and thread-safe; build once with <see cref="DedupPipelineBuilder"/>. Each batch gets its own rarity, index and statistics.</remarks>
 public sealed class DedupPipeline
 {
-    internal DedupPipeline(DedupOptions options, BackgroundModel background, StoryAnalyzer analyzer)
+    internal DedupPipeline(DedupOptions options, BackgroundModel background, StoryAnalyzer analyzer, PairModel? model)
     {
+        Model = model;
         Options = options;
         Background = background;
         Analyzer = analyzer;
@@ -23,6 +24,9 @@ public sealed class DedupPipeline
 
     public StoryAnalyzer Analyzer { get; }
 
+    /// <summary>The learned pair decision, or null when pairs are decided by the weighted z-scores.</summary>
+    public PairModel? Model { get; }
+
     public AnalyzedStory Analyze(Story story) => Analyzer.Analyze(story);
 
     /// <summary>The pair scorer of these options over a collection's key weights, story profiles and signal coverage: the one place batch, store and tools get theirs.</summary>
@@ -31,7 +35,7 @@ public sealed class DedupPipeline
         ArgumentNullException.ThrowIfNull(weigher);
         ArgumentNullException.ThrowIfNull(backgrounds);
         ArgumentNullException.ThrowIfNull(coverage);
-        return new PairScorer(Options.Scoring, weigher, backgrounds, coverage);
+        return new PairScorer(Options.Scoring, weigher, backgrounds, coverage, Model);
     }
 
     /// <summary>Analyses stories in parallel, keeping their order; a story the analysis refuses (too long) is left out and handed to <paramref name="rejected"/> with the reason.</summary>
@@ -64,7 +68,7 @@ public sealed class DedupPipeline
     public BatchResult Cluster(IReadOnlyList<AnalyzedStory> stories, IProgress<BatchProgress>? progress = null, CancellationToken cancellation = default)
     {
         var scored = Score(stories, progress, cancellation);
-        var clusters = Group(scored, Options.Scoring.MatchThreshold, p => p.Total);
+        var clusters = Group(scored, scored.Scorer!.MatchThreshold, p => p.Total);
         progress?.Report(new BatchProgress("cluster", clusters.Count, clusters.Count));
 
         var merger = new EventMerger();

@@ -1,5 +1,6 @@
 using StoryMerge.Core.Analysis;
 using StoryMerge.Core.Retrieval;
+using StoryMerge.Core.Scoring;
 
 namespace StoryMerge.Core;
 
@@ -8,6 +9,8 @@ public sealed class DedupPipelineBuilder
 {
     private DedupOptions _options = new();
     private BackgroundModel? _background;
+    private PairModel? _model;
+    private bool _modelGiven;
 
     public DedupPipelineBuilder UseOptions(DedupOptions options)
     {
@@ -24,10 +27,19 @@ public sealed class DedupPipelineBuilder
         return this;
     }
 
+    /// <summary>Decides pairs with this model instead of the shipped one; null decides by the weights (as `scoring.decision` "weights" does).</summary>
+    public DedupPipelineBuilder UsePairModel(PairModel? model)
+    {
+        _model = model;
+        _modelGiven = true;
+        return this;
+    }
+
     /// <exception cref="ArgumentException">The options are invalid; the message names the setting.</exception>
     public DedupPipeline Build()
     {
         _options.Validate();
-        return new DedupPipeline(_options, _background ?? BackgroundModel.Shipped, new StoryAnalyzer(_options.Analysis, NeutralForm.Shared, (_background ?? BackgroundModel.Shipped).Lexicon));
+        var model = _options.Scoring.Decision == ScoringOptions.WeightsDecision ? null : _modelGiven ? _model : PairModel.Shipped;
+        return new DedupPipeline(_options, _background ?? BackgroundModel.Shipped, new StoryAnalyzer(_options.Analysis, NeutralForm.Shared, (_background ?? BackgroundModel.Shipped).Lexicon), model);
     }
 }

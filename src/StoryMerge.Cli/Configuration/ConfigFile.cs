@@ -32,11 +32,13 @@ public static class ConfigFile
         var options = Parse(File.ReadAllText(path), path);
         if (options.BackgroundFile is { } background && !Path.IsPathRooted(background))
             options = options with { BackgroundFile = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, background) };
+        if (options.PairModelFile is { } model && !Path.IsPathRooted(model))
+            options = options with { PairModelFile = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, model) };
         return options;
     }
 
-    /// <summary>The pipeline for these options: the shipped background statistics, or the file the options name.</summary>
-    /// <exception cref="ConfigurationException">The background file is missing or invalid.</exception>
+    /// <summary>The pipeline for these options: the shipped background statistics and pair model, or the files the options name.</summary>
+    /// <exception cref="ConfigurationException">The background or model file is missing or invalid.</exception>
     public static DedupPipeline Pipeline(DedupOptions options)
     {
         var builder = new DedupPipelineBuilder().UseOptions(options);
@@ -47,6 +49,16 @@ public static class ConfigFile
             {
                 using var stream = File.OpenRead(file);
                 builder.UseBackground(Core.Retrieval.BackgroundModel.Load(stream, file));
+            }
+            catch (InvalidDataException e) { throw new ConfigurationException(e.Message, e); }
+        }
+        if (options.PairModelFile is { } modelFile)
+        {
+            if (!File.Exists(modelFile)) throw new ConfigurationException($"pairModelFile '{modelFile}' does not exist");
+            try
+            {
+                using var stream = File.OpenRead(modelFile);
+                builder.UsePairModel(Core.Scoring.PairModel.Load(stream, modelFile));
             }
             catch (InvalidDataException e) { throw new ConfigurationException(e.Message, e); }
         }

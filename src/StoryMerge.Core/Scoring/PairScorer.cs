@@ -12,14 +12,18 @@ namespace StoryMerge.Core.Scoring;
 /// sum); then penalties for a shared language and for dates too far apart are subtracted. Build it with <see cref="DedupPipeline.Scorer"/>.
 /// Thread-safe while the rarity and statistics are not being written.
 /// </remarks>
-public sealed class PairScorer(ScoringOptions options, KeyWeigher weigher, IStoryBackgrounds backgrounds, SignalCoverage coverage) : IPairScorer
+public sealed class PairScorer(ScoringOptions options, KeyWeigher weigher, IStoryBackgrounds backgrounds, SignalCoverage coverage, PairModel? model = null) : IPairScorer
 {
     private readonly double[] _weights = options.Weights;
 
     /// <summary>Smallest spread divided by: a story that shares no key with any sampled story has a spread of zero.</summary>
     private const double MinStdDev = 0.01;
 
-    public double MatchThreshold => options.MatchThreshold;
+    /// <summary>The total at which a pair is one event: the model's log-odds of <see cref="ScoringOptions.MatchProbability"/>, or the weights' threshold.</summary>
+    public double MatchThreshold { get; } = model is null ? options.MatchThreshold : PairModel.LogOddsOf(options.MatchProbability);
+
+    /// <summary>The learned decision, or null when the weighted z-scores decide.</summary>
+    public PairModel? Model => model;
 
     public ScoringOptions Options => options;
 
@@ -58,6 +62,13 @@ public sealed class PairScorer(ScoringOptions options, KeyWeigher weigher, IStor
         return Combine(a, b, signals, backgrounds.For(b, a.Language)).Total;
     }
 
+    /// <summary>The pair model's features of a scored pair (for training it).</summary>
+    public double[] Features(MatchFeatures a, MatchFeatures b, PairScore score)
+    {
+        ArgumentNullException.ThrowIfNull(score);
+        return PairFeatures.Of(a, b, weigher.For(a), weigher.For(b), score.Z);
+    }
+
     /// <summary>Which signals both languages carry; null when all do.</summary>
     private bool[]? CarriedBy(LanguageTag a, LanguageTag b)
     {
@@ -87,6 +98,14 @@ public sealed class PairScorer(ScoringOptions options, KeyWeigher weigher, IStor
         return scaled;
     }
 
+    /// <summary>What dates further apart than the window take off the score.</summary>
+    private double DatePenalty(MatchFeatures a, MatchFeatures b)
+    {
+        if (a.Published is not { } da || b.Published is not { } db) return 0;
+        int days = Math.Abs(da.DayNumber - db.DayNumber);
+        return days > options.DateWindowDays ? (days - options.DateWindowDays) * options.DatePenaltyPerDay : 0;
+    }
+
     /// <summary>Turns a pair's signals into z-scores seen from each story (a's profile as given), the penalties and the total.</summary>
     private PairScore Combine(MatchFeatures a, MatchFeatures b, PairSignals signals, SignalStatistics fromA)
     {
@@ -106,15 +125,18 @@ public sealed class PairScorer(ScoringOptions options, KeyWeigher weigher, IStor
             for (int i = 0; i < PairSignals.Count; i++)
                 if (!carried[i]) z[i] = 0;   // shown as no evidence, not as whatever the missing signal's statistics made of zero
         }
-        double penalty = 0;
-        if (a.Language == b.Language) penalty += options.SameLanguagePenalty;
-        if (a.Published is { } da && b.Published is { } db)
+        // Under the model, a shared language is one of its features; the date penalty is not (no dev file has dates).
+        double penalty = DatePenalty(a, b);
+        if (model is null && a.Language == b.Language) penalty += options.SameLanguagePenalty;
+        double total;
+        if (model is null) total = PairScore.Combine(weights, z, penalty);
+        else
         {
-            int days = Math.Abs(da.DayNumber - db.DayNumber);
-            if (days > options.DateWindowDays) penalty += (days - options.DateWindowDays) * options.DatePenaltyPerDay;
+            Span<double> features = stackalloc double[PairFeatures.Count];
+            PairFeatures.Fill(a, b, weigher.For(a), weigher.For(b), z, features);
+            total = model.LogOdds(features) - penalty;
         }
-        double total = PairScore.Combine(weights, z, penalty);
-        var similarity = Similarity.Clamp(1 / (1 + Math.Exp(-(total - options.MatchThreshold))));
+        var similarity = Similarity.Clamp(1 / (1 + Math.Exp(-(total - MatchThreshold))));
         return new PairScore(a.Id, b.Id, signals, z, penalty, total, similarity) { Carried = carried };
     }
 }

@@ -25,6 +25,16 @@ public sealed record ScoringOptions
     /// <summary>The combined score at which two reports, or on average two groups of reports, count as one event (Similarity 0.5 there; default 3.5).</summary>
     public double MatchThreshold { get; init; } = 3.5;
 
+    /// <summary>What decides a pair: "model" (default), the learned <see cref="PairModel"/>, whose log-odds are compared with <see cref="MatchProbability"/>;
+    /// or "weights", the weighted sum of z-scores above, compared with <see cref="MatchThreshold"/>. A build without a model uses the weights.</summary>
+    public string Decision { get; init; } = ModelDecision;
+
+    public const string ModelDecision = "model";
+    public const string WeightsDecision = "weights";
+
+    /// <summary>Under the model: the probability of one event at which two reports, or on average two groups of reports, are merged (default 0.6, chosen on held-out halves of the dev files).</summary>
+    public double MatchProbability { get; init; } = 0.6;
+
     /// <summary>The signal weights in <see cref="PairSignals.SignalNames"/> order; derived, so not part of the configuration file.</summary>
     [System.Text.Json.Serialization.JsonIgnore]
     public double[] Weights => [VectorWeight, NamesWeight, NumbersWeight, WordsWeight, ConceptsWeight];
@@ -36,6 +46,8 @@ public sealed record ScoringOptions
             if (!double.IsFinite(w) || w < 0) throw new ArgumentException($"scoring.{name}Weight must be a finite number ≥ 0 (got {w}).");
         if (DateWindowDays < 0) throw new ArgumentException("scoring.dateWindowDays must be ≥ 0.");
         if (!double.IsFinite(MatchThreshold)) throw new ArgumentException("scoring.matchThreshold must be a finite number.");
+        if (Decision is not (ModelDecision or WeightsDecision)) throw new ArgumentException($"scoring.decision must be \"{ModelDecision}\" or \"{WeightsDecision}\" (got \"{Decision}\").");
+        if (!(MatchProbability > 0 && MatchProbability < 1)) throw new ArgumentException("scoring.matchProbability must be between 0 and 1, both excluded.");
         if (MaxSignalZ <= 0) throw new ArgumentException("scoring.maxSignalZ must be > 0.");
     }
 }

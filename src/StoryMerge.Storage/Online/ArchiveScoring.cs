@@ -53,7 +53,7 @@ public sealed class ArchiveScoring
 
     public PairScorer Scorer { get; private set; } = null!;
 
-    public double Threshold => _options.Scoring.MatchThreshold;
+    public double Threshold => Scorer.MatchThreshold;
 
     /// <summary>A story was stored: count its keys, offer it to the sample, take new weights when due.</summary>
     public void Added(StoredFeatures story)
