@@ -27,20 +27,31 @@ public static class ClusterScoring
 /// <summary>One point of a threshold sweep: the threshold and the quality it gives.</summary>
 public sealed record SweepPoint(double Threshold, ClusteringMetrics Metrics);
 
-/// <summary>The weights of the five pair signals and the match threshold: what tuning chooses.</summary>
-public sealed record ScoreSetting(double[] Weights, double Threshold)
+/// <summary>What decides a pair in an evaluation: the five signal weights and the match threshold (what tuning chooses), or the pipeline's pair model and its threshold in log-odds.</summary>
+public sealed record ScoreSetting(double[] Weights, double Threshold, bool UsesModel = false)
 {
     public static ScoreSetting From(Core.Scoring.ScoringOptions options) => new(options.Weights, options.MatchThreshold);
 
-    /// <summary>The pair total under these weights, from the pair's stored z-scores and penalty.</summary>
-    public double Total(Core.Scoring.PairScore score) => score.TotalWith(Weights);
-
-    public Core.Scoring.ScoringOptions ApplyTo(Core.Scoring.ScoringOptions options) => options with
+    /// <summary>The pipeline's own decision: its model when it has one (threshold in log-odds), else its weights.</summary>
+    public static ScoreSetting Of(DedupPipeline pipeline)
     {
-        VectorWeight = Weights[0], NamesWeight = Weights[1], NumbersWeight = Weights[2], WordsWeight = Weights[3], ConceptsWeight = Weights[4],
-        MatchThreshold = Threshold,
-    };
+        ArgumentNullException.ThrowIfNull(pipeline);
+        var options = pipeline.Options.Scoring;
+        return pipeline.Model is null ? From(options) : new(options.Weights, Core.Scoring.PairModel.LogOddsOf(options.MatchProbability), UsesModel: true);
+    }
 
-    public override string ToString() =>
-        string.Join(", ", Core.Scoring.PairSignals.SignalNames.Zip(Weights, (n, w) => $"{n} {w:0.###}")) + $"; threshold {Threshold:0.##}";
+    /// <summary>The pair total: the model's log-odds as scored, or the total under these weights from the pair's stored z-scores and penalty.</summary>
+    public double Total(Core.Scoring.PairScore score) => UsesModel ? score.Total : score.TotalWith(Weights);
+
+    public Core.Scoring.ScoringOptions ApplyTo(Core.Scoring.ScoringOptions options) => UsesModel
+        ? options with { MatchProbability = 1 / (1 + Math.Exp(-Threshold)) }
+        : options with
+        {
+            VectorWeight = Weights[0], NamesWeight = Weights[1], NumbersWeight = Weights[2], WordsWeight = Weights[3], ConceptsWeight = Weights[4],
+            MatchThreshold = Threshold,
+        };
+
+    public override string ToString() => UsesModel
+        ? $"pair model; match at log-odds {Threshold:0.##} (probability {1 / (1 + Math.Exp(-Threshold)):0.###})"
+        : string.Join(", ", Core.Scoring.PairSignals.SignalNames.Zip(Weights, (n, w) => $"{n} {w:0.###}")) + $"; threshold {Threshold:0.##}";
 }

@@ -17,12 +17,19 @@ public sealed class Tuner(DedupPipeline pipeline)
     /// <summary>Thresholds tried for StoryMerge's score (z-score units).</summary>
     public static double[] Thresholds { get; } = Enumerable.Range(0, 33).Select(i => 1.0 + i * 0.25).ToArray();
 
+    /// <summary>Thresholds tried for the pair model's log-odds (probability 0.02 to 0.98).</summary>
+    public static double[] ModelThresholds { get; } = Enumerable.Range(0, 33).Select(i => -4.0 + i * 0.25).ToArray();
+
     /// <summary>Quality at every threshold with fixed weights.</summary>
-    public IReadOnlyList<SweepPoint> Sweep(ScoredBatch batch, IReadOnlyDictionary<string, string> gold, double[] weights, IEnumerable<double>? thresholds = null)
+    public IReadOnlyList<SweepPoint> Sweep(ScoredBatch batch, IReadOnlyDictionary<string, string> gold, double[] weights, IEnumerable<double>? thresholds = null) =>
+        Sweep(batch, gold, new ScoreSetting(weights, 0), thresholds);
+
+    /// <summary>Quality at every threshold of a setting's decision (the model's log-odds thresholds when it uses the model).</summary>
+    public IReadOnlyList<SweepPoint> Sweep(ScoredBatch batch, IReadOnlyDictionary<string, string> gold, ScoreSetting setting, IEnumerable<double>? thresholds = null)
     {
         ArgumentNullException.ThrowIfNull(batch);
-        var setting = new ScoreSetting(weights, 0);
-        return (thresholds ?? Thresholds)
+        ArgumentNullException.ThrowIfNull(setting);
+        return (thresholds ?? (setting.UsesModel ? ModelThresholds : Thresholds))
             .Select(t => new SweepPoint(t, ClusterScoring.Score(pipeline.Group(batch, t, setting.Total), batch.Stories, gold)))
             .ToList();
     }

@@ -53,6 +53,15 @@ learn.Options.Add(learnOut);
 learn.SetAction(parse => LearnCommand.Run(new LearnCommand.Arguments(parse.GetValue(learnInputs)!, parse.GetValue(learnOut)!), Console.Out, Console.Error));
 root.Subcommands.Add(learn);
 
+var trainInputs = new Argument<string[]>("inputs") { Description = "Labelled JSONL files (or directories with a gold.json), each scored as one batch: dev files only", Arity = ArgumentArity.OneOrMore };
+var trainOut = new Option<string>("--out") { Description = "Where to write the pair model", DefaultValueFactory = _ => "src/StoryMerge.Core/Resources/pair-model.json" };
+var train = new Command("train", "Train the pair decision (logistic regression, Microsoft.ML) on the scored pairs of labelled stories");
+train.Arguments.Add(trainInputs);
+train.Options.Add(trainOut);
+train.Options.Add(configOption);
+train.SetAction(parse => TrainCommand.Run(new TrainCommand.Arguments(parse.GetValue(trainInputs)!, parse.GetValue(trainOut)!, parse.GetValue(configOption)), Console.Out, Console.Error));
+root.Subcommands.Add(train);
+
 var dbOption = new Option<string?>("--db") { Description = "The database (default ./storymerge.db)" };
 var indexOption = new Option<string?>("--index") { Description = "The index directory (default: beside the database, storymerge.db.index)" };
 

@@ -44,9 +44,14 @@ public static class BenchCommand
         }
 
         var tuner = new Tuner(pipeline);
-        var setting = ScoreSetting.From(options.Scoring);
+        var setting = ScoreSetting.Of(pipeline);
         double? baselineThreshold = null;
 
+        if (tuneSet is not null && setting.UsesModel)
+        {
+            error.WriteLine("error: --tune searches the weights of the z-scores, and this configuration decides pairs with the pair model; set scoring.decision to \"weights\", or train a model with `storymerge train`");
+            return ExitCodes.ConfigurationError;
+        }
         if (tuneSet is not null)
         {
             var shared = tuneSet.Gold.Keys.Intersect(evalSet.Gold.Keys).Count();
@@ -82,7 +87,7 @@ public static class BenchCommand
 
         if (args.Sweep)
         {
-            var sweep = tuner.Sweep(scored, evalSet.Gold, setting.Weights);
+            var sweep = tuner.Sweep(scored, evalSet.Gold, setting);
             WriteSweep(output, sweep, baselineSweep);
             var name = Path.GetFileNameWithoutExtension(args.Eval.TrimEnd('/', '\\'));
             var chart = Path.Combine(args.ResultsDirectory, $"sweep-{name}.svg");
@@ -90,7 +95,7 @@ public static class BenchCommand
             {
                 Directory.CreateDirectory(args.ResultsDirectory);
                 OutputFile.Write(chart, SweepChart.Svg($"Threshold sweep on {Path.GetFileName(args.Eval.TrimEnd('/', '\\'))} ({metrics.Stories} stories)",
-                    [("StoryMerge", "match threshold (weighted z-score)", sweep, setting.Threshold), ("Baseline: TF-IDF character n-grams", "cosine threshold", baselineSweep, baselineThreshold)]));
+                    [("StoryMerge", setting.UsesModel ? "match threshold (pair model log-odds)" : "match threshold (weighted z-score)", sweep, setting.Threshold), ("Baseline: TF-IDF character n-grams", "cosine threshold", baselineSweep, baselineThreshold)]));
                 output.WriteLine($"  chart: {chart}");
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
