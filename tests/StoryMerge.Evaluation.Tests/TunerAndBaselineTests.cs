@@ -4,7 +4,8 @@ namespace StoryMerge.Evaluation.Tests;
 
 public class TunerAndBaselineTests
 {
-    private static readonly DedupPipeline Pipeline = new DedupPipelineBuilder().Build();
+    /// <summary>The weights decide here: the tuner searches them.</summary>
+    private static readonly DedupPipeline Pipeline = new DedupPipelineBuilder().UsePairModel(null).Build();
 
     private static (IReadOnlyList<AnalyzedStory> Stories, Dictionary<string, string> Gold) Set(params (string Id, string Event, string Text)[] items) =>
         (Pipeline.AnalyzeAll(items.Select(i => new Story(new StoryId(i.Id), i.Text, Language: new LanguageTag("en"))).ToList()),
@@ -53,5 +54,15 @@ public class TunerAndBaselineTests
         var (stories, _) = Set(Football);
         var pair = Pipeline.Score(stories).Pairs.First().Score;
         Assert.Equal(pair.Total, ScoreSetting.From(Pipeline.Options.Scoring).Total(pair), 9);
+    }
+
+    [Fact]
+    public void ScoreSetting_OfAModelPipeline_TotalIsTheScoredLogOdds()
+    {
+        var pipeline = new DedupPipelineBuilder().Build();
+        Assert.NotNull(pipeline.Model);
+        var (stories, _) = Set(Football);
+        var pair = pipeline.Score(stories).Pairs.First().Score;
+        Assert.Equal(pair.Total, ScoreSetting.Of(pipeline).Total(pair), 9);
     }
 }

@@ -10,9 +10,10 @@ namespace StoryMerge.Cli.Commands;
 
 /// <summary>`storymerge bench`: measures clustering quality on labelled stories beside a plain baseline, tunes on one file and measures on another, sweeps thresholds.</summary>
 /// <remarks>
-/// Without --tune, StoryMerge runs with the configured weights and threshold, and the baseline's threshold is the
-/// best one on the evaluation file itself (an in-sample choice that favours the baseline). With --tune FILE, both
-/// are chosen on FILE alone and then measured on --eval.
+/// Without --tune, StoryMerge runs with the configured decision (the pair model, or the weights) and threshold, and the
+/// baseline's threshold is the best one on the evaluation file itself (an in-sample choice that favours the baseline).
+/// With --tune FILE, both are chosen on FILE alone and then measured on --eval: the pair model is trained on FILE
+/// (or, under scoring.decision "weights", the weights and threshold are searched there).
 /// </remarks>
 public static class BenchCommand
 {
@@ -47,22 +48,32 @@ public static class BenchCommand
         var setting = ScoreSetting.Of(pipeline);
         double? baselineThreshold = null;
 
-        if (tuneSet is not null && setting.UsesModel)
-        {
-            error.WriteLine("error: --tune searches the weights of the z-scores, and this configuration decides pairs with the pair model; set scoring.decision to \"weights\", or train a model with `storymerge train`");
-            return ExitCodes.ConfigurationError;
-        }
+        PairModel? trainedModel = null;
         if (tuneSet is not null)
         {
             var shared = tuneSet.Gold.Keys.Intersect(evalSet.Gold.Keys).Count();
             if (shared > 0) error.WriteLine($"warning: {shared} story id(s) are in both the tune and the eval file; the eval figures are not held out");
             var clock = System.Diagnostics.Stopwatch.StartNew();
             var tuneStories = pipeline.AnalyzeAll(tuneSet.Stories, rejected: (s, reason) => error.WriteLine($"{s.Id}: skipped: {reason}"));
-            var (tuned, tuneF1) = tuner.Tune(pipeline.Score(tuneStories), tuneSet.Gold, setting);
-            setting = tuned;
+            double tuneF1;
+            if (setting.UsesModel)
+            {
+                // Under the model, tuning is training: the pair model learned from the tune file's pairs, as `storymerge train` does.
+                try
+                {
+                    trainedModel = TrainCommand.TrainOn(options, [(args.Tune!, tuneStories, tuneSet.Gold)]);
+                    pipeline = ConfigFile.Builder(options).UsePairModel(trainedModel).Build();
+                }
+                catch (ArgumentException e) { error.WriteLine($"error: {args.Tune}: {e.Message}"); return ExitCodes.InputError; }
+                tuner = new Tuner(pipeline);
+                setting = ScoreSetting.Of(pipeline);
+                var tuneScored = pipeline.Score(tuneStories);
+                tuneF1 = ClusterScoring.Score(pipeline.Group(tuneScored, setting.Threshold, setting.Total), tuneStories, tuneSet.Gold).BCubedF1;
+            }
+            else (setting, tuneF1) = tuner.Tune(pipeline.Score(tuneStories), tuneSet.Gold, setting);
             var baselineTune = new TfidfBaseline(tuneStories).Sweep(tuneStories, tuneSet.Gold).OrderByDescending(p => p.Metrics.BCubedF1).First();
             baselineThreshold = baselineTune.Threshold;
-            output.WriteLine($"tuned on {args.Tune} ({tuneSet.Stories.Count} stories, {clock.Elapsed.TotalSeconds:0.0}s): {setting} (BCubed F1 {tuneF1:0.000} there); baseline threshold {baselineThreshold:0.00} (F1 {baselineTune.Metrics.BCubedF1:0.000} there)");
+            output.WriteLine($"tuned on {args.Tune} ({tuneSet.Stories.Count} stories, {clock.Elapsed.TotalSeconds:0.0}s): {(trainedModel is null ? "" : "pair model trained there, ")}{setting} (BCubed F1 {tuneF1:0.000} there); baseline threshold {baselineThreshold:0.00} (F1 {baselineTune.Metrics.BCubedF1:0.000} there)");
         }
 
         var evalClock = System.Diagnostics.Stopwatch.StartNew();
@@ -111,7 +122,16 @@ public static class BenchCommand
             if (args.PairsCsv is { } csv) WritePairs(csv, scored, evalSet.Gold, predicted, setting);
             if (args.WriteConfig is { } configPath)
             {
-                OutputFile.Write(configPath, ConfigFile.Serialize(options with { Scoring = setting.ApplyTo(options.Scoring) }) + "\n");
+                var written = options with { Scoring = setting.ApplyTo(options.Scoring) };
+                if (trainedModel is not null)
+                {
+                    // The model trained on the tune file goes beside the configuration, which names it.
+                    var modelPath = Path.ChangeExtension(configPath, ".pair-model.json");
+                    OutputFile.Write(modelPath, trainedModel.Save);
+                    written = written with { PairModelFile = Path.GetFileName(modelPath) };
+                    output.WriteLine($"  wrote the pair model to {modelPath}");
+                }
+                OutputFile.Write(configPath, ConfigFile.Serialize(written) + "\n");
                 output.WriteLine($"  wrote the setting to {configPath}");
             }
         }

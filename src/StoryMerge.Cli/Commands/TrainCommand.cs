@@ -18,9 +18,7 @@ public static class TrainCommand
         DedupPipeline pipeline;
         try
         {
-            var options = ConfigFile.Load(args.Config);
-            // The features do not depend on the decision; the weights' scorer gives them without a model.
-            pipeline = ConfigFile.Pipeline(options with { Scoring = options.Scoring with { Decision = ScoringOptions.WeightsDecision }, PairModelFile = null });
+            pipeline = FeaturePipeline(ConfigFile.Load(args.Config));
         }
         catch (ConfigurationException e) { error.WriteLine($"error: {e.Message}"); return ExitCodes.ConfigurationError; }
 
@@ -37,18 +35,13 @@ public static class TrainCommand
             }
             var clock = System.Diagnostics.Stopwatch.StartNew();
             var stories = pipeline.AnalyzeAll(set.Stories, rejected: (s, reason) => error.WriteLine($"{s.Id}: skipped: {reason}"));
-            var pairs = trainer.Pairs(Path.GetFileName(input.TrimEnd('/', '\\')), stories, set.Gold);
+            var pairs = trainer.Pairs(SetName(input), stories, set.Gold);
             output.WriteLine($"{input}: {stories.Count} stories, {pairs.Features.Count:N0} pairs ({pairs.Positives:N0} of one event) in {clock.Elapsed.TotalSeconds:0.0}s");
             sets.Add(pairs);
         }
 
         PairModel model;
-        try
-        {
-            model = PairModelTrainer.Train(sets, $"storymerge train {string.Join(' ', args.Inputs.Select(i => Path.GetFileName(i.TrimEnd('/', '\\'))))}: "
-                + string.Join(", ", sets.Select(s => $"{s.Name} {s.Features.Count} pairs ({s.Positives} of one event)"))
-                + $"; L-BFGS logistic regression, L2 {PairModelTrainer.L2Regularization.ToString(CultureInfo.InvariantCulture)}");
-        }
+        try { model = PairModelTrainer.Train(sets, Provenance(sets)); }
         catch (ArgumentException e) { error.WriteLine($"error: {e.Message}"); return ExitCodes.InputError; }
 
         try
@@ -72,5 +65,30 @@ public static class TrainCommand
             output.WriteLine($"  {set.Name}: pairs of one event above even odds {same:0.000}, unrelated pairs below {unrelated:0.000}");
         }
         return ExitCodes.Success;
+    }
+
+    /// <summary>The pair model trained on labelled batches of analysed stories (what `bench --tune` does under the model).</summary>
+    /// <exception cref="ArgumentException">A batch has no pair of one event or no unrelated pair.</exception>
+    public static PairModel TrainOn(DedupOptions options, IEnumerable<(string Name, IReadOnlyList<AnalyzedStory> Stories, IReadOnlyDictionary<string, string> Gold)> batches)
+    {
+        var trainer = new PairModelTrainer(FeaturePipeline(options));
+        var sets = batches.Select(b => trainer.Pairs(SetName(b.Name), b.Stories, b.Gold)).ToList();
+        return PairModelTrainer.Train(sets, Provenance(sets));
+    }
+
+    /// <summary>The pipeline whose scorer gives the features: they do not depend on the decision, and the weights' scorer gives them without a model.</summary>
+    private static DedupPipeline FeaturePipeline(DedupOptions options) =>
+        ConfigFile.Pipeline(options with { Scoring = options.Scoring with { Decision = ScoringOptions.WeightsDecision }, PairModelFile = null });
+
+    private static string Provenance(IReadOnlyList<PairModelTrainer.PairSet> sets) =>
+        $"storymerge train {string.Join(' ', sets.Select(s => s.Name))}: "
+        + string.Join(", ", sets.Select(s => $"{s.Name} {s.Features.Count} pairs ({s.Positives} of one event)"))
+        + $"; L-BFGS logistic regression, L2 {PairModelTrainer.L2Regularization.ToString(CultureInfo.InvariantCulture)}";
+
+    /// <summary>A file's name with its folder (ntrex-dev/partial.jsonl): dev sets share file names.</summary>
+    private static string SetName(string input)
+    {
+        var path = Path.GetFullPath(input.TrimEnd('/', '\\'));
+        return $"{Path.GetFileName(Path.GetDirectoryName(path))}/{Path.GetFileName(path)}";
     }
 }

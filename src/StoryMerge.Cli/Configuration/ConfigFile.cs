@@ -39,8 +39,13 @@ public static class ConfigFile
 
     /// <summary>The pipeline for these options: the shipped background statistics and pair model, or the files the options name.</summary>
     /// <exception cref="ConfigurationException">The background or model file is missing or invalid.</exception>
-    public static DedupPipeline Pipeline(DedupOptions options)
+    public static DedupPipeline Pipeline(DedupOptions options) => Builder(options).Build();
+
+    /// <summary>A pipeline builder with these options and the files they name, for callers that replace a part (bench --tune trains its own pair model).</summary>
+    /// <exception cref="ConfigurationException">The background or model file is missing or invalid.</exception>
+    public static DedupPipelineBuilder Builder(DedupOptions options)
     {
+        ArgumentNullException.ThrowIfNull(options);
         var builder = new DedupPipelineBuilder().UseOptions(options);
         if (options.BackgroundFile is { } file)
         {
@@ -62,7 +67,7 @@ public static class ConfigFile
             }
             catch (InvalidDataException e) { throw new ConfigurationException(e.Message, e); }
         }
-        return builder.Build();
+        return builder;
     }
 
     public static DedupOptions Parse(string json, string origin)

@@ -106,4 +106,33 @@ public class BenchCommandTests
         Assert.Contains("threshold sweep (BCubed):", output);
         Assert.StartsWith("<svg", File.ReadAllText(Path.Combine(dir.File("results"), "sweep-corpus.svg")));
     }
+
+    [Fact]
+    public void Run_TuneUnderThePairModel_TrainsTheModelOnTheTuneFile()
+    {
+        using var dir = new TempDirectory();
+        var (exit, output, _) = Run(new BenchCommand.Arguments(Slice(dir, "eval.jsonl", 60, 100), null, 0, Tune: Slice(dir, "tune.jsonl", 0, 60)));
+        Assert.Equal(ExitCodes.Success, exit);
+        Assert.Contains("pair model trained there", output.Split('\n')[0]);
+    }
+
+    [Fact]
+    public void Run_TuneUnderThePairModelWithWriteConfig_WritesTheModelTheConfigNames()
+    {
+        using var dir = new TempDirectory();
+        var config = dir.File("tuned.json");
+        Run(new BenchCommand.Arguments(Slice(dir, "eval.jsonl", 60, 100), null, 0, Tune: Slice(dir, "tune.jsonl", 0, 60), WriteConfig: config));
+        var options = ConfigFile.Load(config);
+        Assert.Equal(dir.File("tuned.pair-model.json"), options.PairModelFile);
+        Assert.NotNull(ConfigFile.Pipeline(options).Model);
+    }
+
+    [Fact]
+    public void Run_TuneUnderTheWeights_SearchesTheWeights()
+    {
+        using var dir = new TempDirectory();
+        var config = dir.Write("weights.json", """{"scoring": {"decision": "weights"}}""");
+        var (_, output, _) = Run(new BenchCommand.Arguments(Slice(dir, "eval.jsonl", 60, 100), config, 0, Tune: Slice(dir, "tune.jsonl", 0, 60)));
+        Assert.Contains("; threshold ", output.Split('\n')[0]);
+    }
 }

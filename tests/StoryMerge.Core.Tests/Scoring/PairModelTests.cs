@@ -35,4 +35,41 @@ public class PairModelTests
 
     [Fact]
     public void LogOddsOf_EvenOdds_IsZero() => Assert.Equal(0, PairModel.LogOddsOf(0.5), 12);
+
+    [Fact]
+    public void DefaultPipeline_DecidesWithTheShippedModel() =>
+        Assert.Same(PairModel.Shipped, new DedupPipelineBuilder().Build().Model);
+
+    [Fact]
+    public void WeightsDecision_PipelineHasNoModel() =>
+        Assert.Null(new DedupPipelineBuilder().UseOptions(new DedupOptions { Scoring = new ScoringOptions { Decision = ScoringOptions.WeightsDecision } }).Build().Model);
+
+    [Fact]
+    public void ModelDecision_MatchThresholdIsTheLogOddsOfTheProbability()
+    {
+        var pipeline = new DedupPipelineBuilder().UseOptions(new DedupOptions { Scoring = new ScoringOptions { MatchProbability = 0.75 } }).Build();
+        var scored = pipeline.Score(pipeline.AnalyzeAll([new Story(new StoryId("a"), "Heavy rain is expected in Leeds.", Language: new LanguageTag("en"))]));
+        Assert.Equal(Math.Log(3), scored.Scorer!.MatchThreshold, 9);
+    }
+
+    private static double Feature(string name, string first, string second)
+    {
+        var pipeline = new DedupPipelineBuilder().Build();
+        var stories = pipeline.AnalyzeAll([new Story(new StoryId("a"), first, Language: new LanguageTag("en")), new Story(new StoryId("b"), second, Language: new LanguageTag("en"))]);
+        var scorer = pipeline.Score(stories).Scorer!;
+        var features = scorer.Features(stories[0].Features, stories[1].Features, scorer.Score(stories[0], stories[1]));
+        return features[Array.IndexOf(PairFeatures.Names, name)];
+    }
+
+    [Fact]
+    public void Features_DifferentStatedYears_YearsDiffer() =>
+        Assert.Equal(1, Feature("years_differ", "The coach was sacked by the club in 2019 after a poor season.", "The coach was hired by the club in 2021 before the season."));
+
+    [Fact]
+    public void Features_SameStatedYear_YearsDoNotDiffer() =>
+        Assert.Equal(0, Feature("years_differ", "The coach was sacked by the club in 2019 after a poor season.", "In 2019 the club sacked its coach after a poor season."));
+
+    [Fact]
+    public void Features_NoFigureInCommon_AllFiguresUnshared() =>
+        Assert.Equal(1, Feature("unshared_numbers", "The quake of magnitude 6.1 killed 40 people.", "The quake of magnitude 5.2 killed 12 people."));
 }

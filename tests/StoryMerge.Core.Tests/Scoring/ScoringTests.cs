@@ -87,6 +87,17 @@ public class PairScorerTests
 
     [Fact]
     public void Validate_NegativeWeight_Throws() => Assert.Throws<ArgumentException>(() => new ScoringOptions { NamesWeight = -1 }.Validate());
+
+    [Fact]
+    public void Validate_UnknownDecision_ThrowsNamingTheSetting() =>
+        Assert.Contains("scoring.decision", Assert.Throws<ArgumentException>(() => new ScoringOptions { Decision = "forest" }.Validate()).Message);
+
+    [Theory]
+    [InlineData(0.0)]
+    [InlineData(1.0)]
+    [InlineData(double.NaN)]
+    public void Validate_MatchProbabilityOutsideOpenUnitInterval_Throws(double p) =>
+        Assert.Throws<ArgumentException>(() => new ScoringOptions { MatchProbability = p }.Validate());
 }
 
 public class PairStatisticsTests
