@@ -133,6 +133,8 @@ public static class StoryMergeService
     /// <exception cref="StoreException">The database cannot be opened.</exception>
     public static WebApplication Create(ServiceSettings settings, string urls)
     {
+        // Editors wait on answers: prefer background gen-2 collections to blocking ones (effective where concurrent GC is on).
+        System.Runtime.GCSettings.LatencyMode = System.Runtime.GCLatencyMode.SustainedLowLatency;
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
         builder.WebHost.UseUrls(urls);
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);

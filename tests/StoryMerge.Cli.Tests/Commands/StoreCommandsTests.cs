@@ -273,6 +273,24 @@ public class StoreCommandsTests
     }
 
     [Fact]
+    public void Export_AssignmentsOfAMixedSet_GroupStoriesAsClusterDoes()
+    {
+        // The seeds with 60 reports of ntrex-dev partial (several languages, events split over the file).
+        using var dir = new TempDirectory();
+        var mixed = dir.Write("mixed.jsonl", string.Join('\n', File.ReadLines(Path.Combine(TempDirectory.RepositoryRoot, "benchmarks", "data", "ntrex-dev", "partial.jsonl")).Take(60)) + "\n");
+        var db = dir.File("s.db");
+        Ingest(db, mixed, TempDirectory.Corpus);
+        ClusterCommand.Run(new ClusterCommand.Arguments([mixed, TempDirectory.Corpus], dir.File("c.json"), dir.File("c.jsonl"), null), TextWriter.Null, TextWriter.Null);
+
+        var online = Assignments(dir, db);
+        var batch = File.ReadAllLines(dir.File("c.jsonl")).Select(l => JsonDocument.Parse(l).RootElement)
+            .ToDictionary(e => e.GetProperty("id").GetString()!, e => e.GetProperty("event").GetString()!);
+
+        Assert.Equal(65, batch.Count);
+        Assert.Equal(Partition(batch), Partition(online));
+    }
+
+    [Fact]
     public void Delete_StoryOfTheForum_LeavesTwoReportsInItsEvent()
     {
         using var dir = new TempDirectory();
