@@ -51,4 +51,19 @@ public sealed class AnalyzedStory
 
     /// <summary>The part of the analysis merging an event reads (kept by a store, so rebuilding an event analyses nothing).</summary>
     public MergeFeatures MergeFeatures => LazyInitializer.EnsureInitialized(ref _mergeFeatures, () => Core.MergeFeatures.Of(this));
+
+    /// <summary>This story with only what scoring and merging read: its match and merge features, its keys and vector, no
+    /// body, sentences, tokens or mentions (a large batch would otherwise hold every story's tokens, most of its memory).</summary>
+    public AnalyzedStory Slim()
+    {
+        var features = Features;
+        var merge = MergeFeatures;
+        return new AnalyzedStory
+        {
+            Story = Story, Body = "", Title = Title, Language = Language, LanguageGiven = LanguageGiven,
+            Sentences = [], Tokens = [], Entities = [], Figures = [], Dates = [],
+            Keys = Keys, Vector = Vector, DroppedLines = DroppedLines,
+            _features = features, _mergeFeatures = merge,
+        };
+    }
 }

@@ -40,8 +40,9 @@ public sealed class DedupPipeline
 
     /// <summary>Analyses stories in parallel, keeping their order; a story the analysis refuses (too long) is left out and handed to <paramref name="rejected"/> with the reason.</summary>
     /// <exception cref="ArgumentException">A story was refused and no <paramref name="rejected"/> callback was given.</exception>
+    /// <param name="slim">Keep only what scoring and merging read of each analysis (<see cref="AnalyzedStory.Slim"/>): for batches too large to hold every story's tokens.</param>
     public IReadOnlyList<AnalyzedStory> AnalyzeAll(IReadOnlyList<Story> stories, IProgress<BatchProgress>? progress = null,
-        Action<Story, string>? rejected = null, CancellationToken cancellation = default)
+        Action<Story, string>? rejected = null, CancellationToken cancellation = default, bool slim = false)
     {
         ArgumentNullException.ThrowIfNull(stories);
         var result = new AnalyzedStory?[stories.Count];
@@ -49,7 +50,7 @@ public sealed class DedupPipeline
         int done = 0;
         Parallel.For(0, stories.Count, new ParallelOptions { CancellationToken = cancellation }, i =>
         {
-            try { result[i] = Analyzer.Analyze(stories[i]); }
+            try { result[i] = slim ? Analyzer.Analyze(stories[i]).Slim() : Analyzer.Analyze(stories[i]); }
             catch (ArgumentException e) { errors[i] = UserMessage.Of(e); }
             int n = Interlocked.Increment(ref done);
             if (n % 500 == 0 || n == stories.Count) progress?.Report(new BatchProgress("analyse", n, stories.Count));
@@ -71,8 +72,9 @@ public sealed class DedupPipeline
         var clusters = Group(scored, scored.Scorer!.MatchThreshold, p => p.Total);
         progress?.Report(new BatchProgress("cluster", clusters.Count, clusters.Count));
 
-        var merger = new EventMerger();
-        var events = clusters.Select(c => merger.Merge(c.Select(i => stories[i]).ToList())).ToList();
+        var merger = new EventMerger();   // stateless: events merge in parallel, in cluster order
+        var events = clusters.AsParallel().AsOrdered().WithCancellation(cancellation)
+            .Select(c => merger.Merge(c.Select(i => stories[i]).ToList())).ToList();
         progress?.Report(new BatchProgress("merge", events.Count, events.Count));
         return new BatchResult(stories, events, scored.Pairs.Select(e => e.Score).ToList());
     }
@@ -134,7 +136,7 @@ internal sealed class BatchContext
     {
         var rarity = new KeyRarity(pipeline.Background);
         foreach (var s in stories) rarity.Add(s.Keys);
-        var index = new InMemoryCandidateIndex(rarity);
+        var index = new InMemoryCandidateIndex(rarity, pipeline.Options.Retrieval);
         foreach (var s in stories) index.Add(s);
         var weigher = new KeyWeigher(rarity);
         var statistics = new PairStatistics(pipeline.Background);
@@ -151,35 +153,23 @@ internal sealed class BatchContext
     }
 
     /// <summary>Measures every story against a sample of each language's stories (its profile for per-story z-scores).</summary>
+    /// <remarks>
+    /// Each language's sample is its bottom-k by <see cref="ProfileSample"/>, as a store holding the same stories takes
+    /// it, indexed once: a profile then walks the story's own keys once instead of comparing it with every sampled story.
+    /// </remarks>
     private static void SampleStoryProfiles(IReadOnlyList<AnalyzedStory> stories, KeyWeigher weigher, StoryBackgrounds backgrounds, DedupOptions options)
     {
         if (options.StoryProfileSample == 0) return;
-        var byLanguage = stories.Select((s, i) => (s.Language, i)).GroupBy(x => x.Language).ToDictionary(g => g.Key, g => g.Select(x => x.i).ToArray());
-        var profiles = new (int Story, LanguageTag Language, List<PairSignals> Sample)[stories.Count * byLanguage.Count];
-        var languages = byLanguage.Keys.OrderBy(l => l.Code, StringComparer.Ordinal).ToArray();
+        var samples = stories.Select(s => s.Features).GroupBy(s => s.Language).OrderBy(g => g.Key.Code, StringComparer.Ordinal)
+            .Select(g => (Language: g.Key, Signals: new SampleSignals(ProfileSample.Of(g, options.StoryProfileSample), weigher).Prepare()))
+            .ToArray();
+        var profiles = new List<PairSignals>[stories.Count * samples.Length];
         Parallel.For(0, stories.Count, i =>
         {
-            var random = new Random(unchecked(options.Seed * 1_000_003 + i));   // not HashCode.Combine: that is seeded per process
-            for (int l = 0; l < languages.Length; l++)
-            {
-                var pool = byLanguage[languages[l]];
-                var sample = new List<PairSignals>();
-                foreach (var j in SampleOf(pool, options.StoryProfileSample, random))
-                    if (j != i) sample.Add(PairSignals.Of(stories[i], stories[j], weigher));
-                profiles[i * languages.Length + l] = (i, languages[l], sample);
-            }
+            for (int l = 0; l < samples.Length; l++) profiles[i * samples.Length + l] = samples[l].Signals.Of(stories[i].Features);
         });
-        foreach (var (story, language, sample) in profiles)
-            if (sample is { Count: > 0 }) backgrounds.Set(stories[story], language, sample);
-    }
-
-    /// <summary>Up to <paramref name="count"/> distinct items of <paramref name="pool"/>, all of it when it is small.</summary>
-    private static IEnumerable<int> SampleOf(int[] pool, int count, Random random)
-    {
-        if (pool.Length <= count) return pool;
-        var picked = new HashSet<int>();
-        while (picked.Count < count) picked.Add(pool[random.Next(pool.Length)]);
-        return picked.Order();
+        for (int k = 0; k < profiles.Length; k++)
+            if (profiles[k] is { Count: > 0 } sample) backgrounds.Set(stories[k / samples.Length], samples[k % samples.Length].Language, sample);
     }
 
     /// <summary>Updates the unrelated-pair statistics from random pairs of this batch, per language pair.</summary>

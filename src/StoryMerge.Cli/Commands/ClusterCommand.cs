@@ -37,7 +37,7 @@ public static class ClusterCommand
         {
             error.WriteLine($"{locations[story.Id]}: skipped: {reason}");
             skipped++;
-        });
+        }, slim: true);
         if (analysed.Count == 0)
         {
             error.WriteLine("error: no story could be analysed");

@@ -223,6 +223,10 @@ public static class NameReconciler
     private static void JoinTranslations(List<ReportName> names, Func<int, int> find, Action<int, int> union)
     {
         var reports = Enumerable.Range(0, names.Count).GroupBy(k => names[k].Story.Id).OrderBy(g => g.Key).Select(g => g.ToList()).ToList();
+        // Each report's sentences by entity, measured once and again only after a join (which moves roots): a large
+        // event compares every two of its reports, and measuring both for each pair made its merge grow with r² · names.
+        var measured = new Dictionary<int, HashSet<int>>?[reports.Count];
+        Dictionary<int, HashSet<int>> SentencesOf(int report) => measured[report] ??= Sentences(names, reports[report], find);
         for (int pass = 0; pass < TranslationPasses; pass++)
         {
             bool changed = false;
@@ -231,8 +235,8 @@ public static class NameReconciler
                 {
                     var (a, b) = (reports[x], reports[y]);
                     if (names[a[0]].Story.Language == names[b[0]].Story.Language) continue;
-                    var sentencesA = Sentences(names, a, find);
-                    var sentencesB = Sentences(names, b, find);
+                    var sentencesA = SentencesOf(x);
+                    var sentencesB = SentencesOf(y);
                     var shared = sentencesA.Keys.Where(sentencesB.ContainsKey).ToList();
                     int agree = shared.Count(root => sentencesA[root].Overlaps(sentencesB[root]));
                     if (shared.Count < MinTranslationAnchors || agree < TranslationAgreement * shared.Count) continue;
@@ -245,6 +249,7 @@ public static class NameReconciler
                         if (left.Count != 1 || right.Count != 1 || find(left[0]) == find(right[0])) continue;
                         union(left[0], right[0]);
                         changed = true;
+                        Array.Clear(measured);   // this pair goes on with the maps it started with, as before
                     }
                 }
             if (!changed) break;

@@ -10,7 +10,7 @@ namespace StoryMerge.Core.Scoring;
 /// same order (the story's keys by ascending id) as the pairwise merge, so the signals are bit for bit the same.</para>
 /// <para>Sampled stories are weighed when first needed, in sample order, skipping the story measured, as the pairwise
 /// loop weighs them: a weigher numbers keys in the order it first sees them, and that order decides the order of the
-/// sums. Not thread-safe.</para>
+/// sums. Not thread-safe, except <see cref="Of"/> once <see cref="Prepare"/> has run.</para>
 /// </remarks>
 public sealed class SampleSignals
 {
@@ -87,7 +87,14 @@ public sealed class SampleSignals
         return signals;
     }
 
-    private void WeighSample(StoryId measured)
+    /// <summary>Weighs and indexes every sampled story now; after it, <see cref="Of"/> only reads and may run on many threads at once.</summary>
+    public SampleSignals Prepare()
+    {
+        if (_unweighed > 0) WeighSample(null);
+        return this;
+    }
+
+    private void WeighSample(StoryId? measured)
     {
         for (int p = 0; p < _sample.Length; p++)
         {

@@ -36,13 +36,8 @@ public sealed class SampledBackgrounds : IStoryBackgrounds
         _weigher = weigher;
     }
 
-    /// <summary>A fixed pseudo-random rank from a story id: each language's lowest-ranked stories are its sample.</summary>
-    public static long SampleRank(string storyId)
-    {
-        ArgumentNullException.ThrowIfNull(storyId);
-        var hash = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(storyId));
-        return (long)(BitConverter.ToUInt64(hash, 0) >> 1);
-    }
+    /// <summary>A fixed pseudo-random rank from a story id: each language's lowest-ranked stories are its sample (as the batch's, <see cref="ProfileSample"/>).</summary>
+    public static long SampleRank(string storyId) => ProfileSample.Rank(storyId);
 
     /// <summary>Of a language's first how many stories (by seq) the profile sample is drawn: the largest power of two up to its count.</summary>
     public static int ProfileSampleAmong(int stories) => stories <= 0 ? 0 : 1 << (31 - int.LeadingZeroCount(stories));

@@ -36,11 +36,16 @@ public class InMemoryCandidateIndexTests
     private static AnalyzedStory A(string id, string text, string lang) =>
         TestCorpus.Pipeline.Analyze(new Story(new StoryId(id), text, Language: new LanguageTag(lang)));
 
-    private static InMemoryCandidateIndex Index(params AnalyzedStory[] stories)
+    private static AnalyzedStory Dated(string id, string text, string lang, DateOnly? day) =>
+        TestCorpus.Pipeline.Analyze(new Story(new StoryId(id), text, Language: new LanguageTag(lang), Published: day));
+
+    private static InMemoryCandidateIndex Index(params AnalyzedStory[] stories) => Index(null, stories);
+
+    private static InMemoryCandidateIndex Index(RetrievalOptions? retrieval, params AnalyzedStory[] stories)
     {
         var rarity = new KeyRarity(BackgroundModel.Shipped);
         foreach (var s in stories) rarity.Add(s.Keys);
-        var index = new InMemoryCandidateIndex(rarity);
+        var index = new InMemoryCandidateIndex(rarity, retrieval);
         foreach (var s in stories) index.Add(s);
         return index;
     }
@@ -76,6 +81,37 @@ public class InMemoryCandidateIndexTests
         var ids = stories.Select(s => s.Id).ToHashSet();
         foreach (var s in stories)
             Assert.All(index.Candidates(s, 5), c => Assert.True(ids.Contains(c.Id) && c.Id != s.Id));
+    }
+
+    [Fact]
+    public void Candidates_PublishedFurtherApartThanTheWindow_NotFound()
+    {
+        var day = new DateOnly(2025, 3, 1);
+        var a = Dated("a", "Daniel Sturridge scored against Chelsea at Anfield.", "en", day);
+        var near = Dated("near", "Daniel Sturridge scored against Chelsea.", "en", day.AddDays(3));
+        var far = Dated("far", "Daniel Sturridge scored against Chelsea.", "en", day.AddDays(4));
+        Assert.Equal(["near"], Index(new RetrievalOptions { DateWindowDays = 3 }, a, near, far).Candidates(a, 10).Select(c => c.Id.Value));
+    }
+
+    [Fact]
+    public void Candidates_UndatedStory_SearchesEveryDay()
+    {
+        var a = Dated("a", "Daniel Sturridge scored against Chelsea at Anfield.", "en", null);
+        var later = Dated("later", "Daniel Sturridge scored against Chelsea.", "en", new DateOnly(2025, 9, 1));
+        Assert.Equal(["later"], Index(new RetrievalOptions { DateWindowDays = 3 }, a, later).Candidates(a, 10).Select(c => c.Id.Value));
+    }
+
+    [Fact]
+    public void Candidates_ReadOnlyTheQueryKeysRarestKeys()
+    {
+        // With one query key, only the story sharing the rarest key (Sturridge, held by two stories) is found, not the
+        // one sharing only a commoner key (Chelsea, held by three).
+        var a = A("a", "Sturridge scored against Chelsea.", "en");
+        var rare = A("rare", "Sturridge was injured.", "en");
+        var common1 = A("c1", "Chelsea won the derby.", "en");
+        var common2 = A("c2", "Chelsea lost at home.", "en");
+        var found = Index(new RetrievalOptions { QueryKeys = 1 }, a, rare, common1, common2).Candidates(a, 10).Select(c => c.Id.Value).ToList();
+        Assert.Equal(["rare"], found);
     }
 
     [Fact]

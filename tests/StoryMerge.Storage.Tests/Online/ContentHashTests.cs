@@ -20,6 +20,10 @@ public class ContentHashTests
     public void Of_EmptyText_IsDefined() => Assert.Equal(64, ContentHash.Of("").Length);
 
     [Fact]
+    public void SampleRank_IsTheBatchProfileSampleRank() =>
+        Assert.All(Enumerable.Range(0, 100).Select(i => "id-" + i), id => Assert.Equal(StoryMerge.Core.Scoring.ProfileSample.Rank(id), SampledBackgrounds.SampleRank(id)));
+
+    [Fact]
     public void SampleRank_SameId_IsStable() => Assert.Equal(SampledBackgrounds.SampleRank("story-1"), SampledBackgrounds.SampleRank("story-1"));
 
     [Fact]

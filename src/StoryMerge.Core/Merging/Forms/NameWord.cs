@@ -115,7 +115,10 @@ public static class NameWord
         if (inflected.Tokens.Count != name.Tokens.Count) return false;
         for (int i = 0; i < name.Tokens.Count - 1; i++)
             if (inflected.Tokens[i].Lower != name.Tokens[i].Lower) return false;
-        // Both may be inflected: Вальдеррамда and Вальдеррамдағы meet at Вальдеррам.
+        // Both may be inflected: Вальдеррамда and Вальдеррамдағы meet at Вальдеррам. A stem they share is a prefix of
+        // both at least three letters long, so words that begin differently are told apart before any stem is made.
+        string a = inflected.Head.Lower, b = name.Head.Lower;
+        if (a.Length < 3 || b.Length < 3 || string.CompareOrdinal(a, 0, b, 0, 3) != 0) return false;
         var stems = Stems(name.Head.Lower);
         return Stems(inflected.Head.Lower).Any(stems.Contains) && inflected.Head.Lower != name.Head.Lower;
     }
