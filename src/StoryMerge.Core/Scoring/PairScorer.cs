@@ -98,6 +98,35 @@ public sealed class PairScorer(ScoringOptions options, KeyWeigher weigher, IStor
         return scaled;
     }
 
+    /// <summary>Caps the names (numbers) z-score of a pair that shares a single name (number) key and no number (name) key:
+    /// one sparse signal backed by one key. A shared name and a shared figure agree, and are left as they are.</summary>
+    private void BoundSingleKeys(MatchFeatures a, MatchFeatures b, double[] z)
+    {
+        var (ka, kb) = (weigher.For(a), weigher.For(b));
+        int names = ka.SharedCount(kb, KeyFamily.Name), numbers = ka.SharedCount(kb, KeyFamily.Number);
+        if (names == 1 && numbers == 0) z[1] = Math.Min(z[1], options.SingleKeyMaxZ);
+        if (numbers == 1 && names == 0) z[2] = Math.Min(z[2], options.SingleKeyMaxZ);
+    }
+
+    /// <summary>Lowers the strongest z-score to at most <paramref name="margin"/> above the next strongest carried one, so no single signal carries a merge alone.</summary>
+    public static void BoundBySecond(double[] z, bool[]? carried, double margin)
+    {
+        ArgumentNullException.ThrowIfNull(z);
+        int top = -1;
+        double second = double.NegativeInfinity;
+        for (int i = 0; i < z.Length; i++)
+        {
+            if (carried is not null && !carried[i]) continue;
+            if (top < 0 || z[i] > z[top])
+            {
+                if (top >= 0) second = z[top];
+                top = i;
+            }
+            else if (z[i] > second) second = z[i];
+        }
+        if (top >= 0 && double.IsFinite(second)) z[top] = Math.Min(z[top], second + margin);
+    }
+
     /// <summary>What dates further apart than the window take off the score.</summary>
     private double DatePenalty(MatchFeatures a, MatchFeatures b)
     {
@@ -125,6 +154,8 @@ public sealed class PairScorer(ScoringOptions options, KeyWeigher weigher, IStor
             for (int i = 0; i < PairSignals.Count; i++)
                 if (!carried[i]) z[i] = 0;   // shown as no evidence, not as whatever the missing signal's statistics made of zero
         }
+        BoundSingleKeys(a, b, z);
+        BoundBySecond(z, carried, options.SoloSignalMargin);
         // Under the model, a shared language is one of its features; the date penalty is not (no dev file has dates).
         double penalty = DatePenalty(a, b);
         if (model is null && a.Language == b.Language) penalty += options.SameLanguagePenalty;

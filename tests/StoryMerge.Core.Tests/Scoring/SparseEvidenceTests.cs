@@ -27,7 +27,40 @@ public class SparseEvidenceTests
         En("orchestra", "The city orchestra performed 12 symphonies during its autumn tour of coastal towns, and critics praised the young conductor for her bold tempos.")));
 
     [Fact]
+    public void Cluster_UnrelatedStoriesSharingOnlyOneRareName_StayApart() => Assert.False(SameEvent(
+        En("harvest", "Farmers near Tollavenk said the wheat harvest came in late this year after a wet spring, and grain prices at the market rose for a second week."),
+        new Story(new StoryId("museum"), "Музей современного искусства открыл выставку фотографий, среди авторов которой Толлавенк и молодые художники из южных городов.",
+            Language: new LanguageTag("ru"), Published: new DateOnly(2025, 3, 4))));
+
+    [Fact]
     public void Cluster_TwoReportsOfOneEarthquake_AreOneEvent() => Assert.True(SameEvent(
         En("quake-a", "A magnitude 6.1 earthquake struck near Padang in West Sumatra on Tuesday, killing 12 people and damaging 300 houses, the disaster agency said."),
         En("quake-b", "Twelve people died when a 6.1-magnitude quake hit West Sumatra on Tuesday; officials in Padang said some 300 homes were damaged.")));
+}
+
+public class SoloSignalBoundTests
+{
+    [Fact]
+    public void BoundBySecond_OneSignalFarAboveTheRest_LoweredToTheSecondPlusTheMargin()
+    {
+        double[] z = [0.5, 50, -0.1, 2.5, 0.4];
+        StoryMerge.Core.Scoring.PairScorer.BoundBySecond(z, null, 6);
+        Assert.Equal([0.5, 8.5, -0.1, 2.5, 0.4], z);
+    }
+
+    [Fact]
+    public void BoundBySecond_SignalsThatAgree_Unchanged()
+    {
+        double[] z = [9, 12, 8, 10, 11];
+        StoryMerge.Core.Scoring.PairScorer.BoundBySecond(z, null, 6);
+        Assert.Equal([9.0, 12, 8, 10, 11], z);
+    }
+
+    [Fact]
+    public void BoundBySecond_SignalsNotCarried_AreNotTheSecond()
+    {
+        double[] z = [0, 40, 0, 30, 0];
+        StoryMerge.Core.Scoring.PairScorer.BoundBySecond(z, [true, true, false, false, true], 6);
+        Assert.Equal(6, z[1]);
+    }
 }
