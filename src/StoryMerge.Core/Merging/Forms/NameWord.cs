@@ -21,6 +21,19 @@ public static class NameWord
     public static WordKeys Keys(Token word, LanguageTag language)
     {
         ArgumentNullException.ThrowIfNull(word);
+        // A pure function of the word's letters and language, asked for the same words again and again while an event's
+        // names are compared (every probe of every cut of every name): remembered, within a bound on memory.
+        var key = (word.Surface, word.Lower, language.Code);
+        if (KeysSeen.TryGetValue(key, out var known)) return known;
+        if (KeysSeen.Count >= MaxKeysSeen) KeysSeen.Clear();
+        return KeysSeen[key] = ComputeKeys(word, language);
+    }
+
+    private const int MaxKeysSeen = 200_000;
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string, string, string), WordKeys> KeysSeen = new();
+
+    private static WordKeys ComputeKeys(Token word, LanguageTag language)
+    {
         var lower = NameForm.WithoutApostropheSuffix(word.Lower);
         var forms = new List<string> { lower };
         if (IsTurkic(language))

@@ -63,7 +63,9 @@ internal static class KindWords
         foreach (var w in hyphen > 0 ? new[] { lower, lower[(hyphen + 1)..] } : [lower])
             foreach (var e in entries)
             {
-                if (e.EndsWith('*') ? w.StartsWith(e[..^1], StringComparison.Ordinal) : w == e || w == e + "s") return true;
+                // Without allocating: this runs for every word of every name of every event.
+                if (e.EndsWith('*') ? w.AsSpan().StartsWith(e.AsSpan(0, e.Length - 1), StringComparison.Ordinal)
+                    : w == e || (w.Length == e.Length + 1 && w[^1] == 's' && w.StartsWith(e, StringComparison.Ordinal))) return true;
             }
         return false;
     }
