@@ -53,14 +53,14 @@ public sealed class AnalyzedStory
     public MergeFeatures MergeFeatures => LazyInitializer.EnsureInitialized(ref _mergeFeatures, () => Core.MergeFeatures.Of(this));
 
     /// <summary>This story with only what scoring and merging read: its match and merge features, its keys and vector, no
-    /// body, sentences, tokens or mentions (a large batch would otherwise hold every story's tokens, most of its memory).</summary>
+    /// text, body, sentences, tokens or mentions (a large batch would otherwise hold every story's text and tokens, most of its memory).</summary>
     public AnalyzedStory Slim()
     {
         var features = Features;
         var merge = MergeFeatures;
         return new AnalyzedStory
         {
-            Story = Story, Body = "", Title = Title, Language = Language, LanguageGiven = LanguageGiven,
+            Story = Story with { Text = "" }, Body = "", Title = Title, Language = Language, LanguageGiven = LanguageGiven,
             Sentences = [], Tokens = [], Entities = [], Figures = [], Dates = [],
             Keys = Keys, Vector = Vector, DroppedLines = DroppedLines,
             _features = features, _mergeFeatures = merge,

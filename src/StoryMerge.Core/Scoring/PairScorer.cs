@@ -108,25 +108,6 @@ public sealed class PairScorer(ScoringOptions options, KeyWeigher weigher, IStor
         if (numbers == 1 && names == 0) z[2] = Math.Min(z[2], options.SingleKeyMaxZ);
     }
 
-    /// <summary>Lowers the strongest z-score to at most <paramref name="margin"/> above the next strongest carried one, so no single signal carries a merge alone.</summary>
-    public static void BoundBySecond(double[] z, bool[]? carried, double margin)
-    {
-        ArgumentNullException.ThrowIfNull(z);
-        int top = -1;
-        double second = double.NegativeInfinity;
-        for (int i = 0; i < z.Length; i++)
-        {
-            if (carried is not null && !carried[i]) continue;
-            if (top < 0 || z[i] > z[top])
-            {
-                if (top >= 0) second = z[top];
-                top = i;
-            }
-            else if (z[i] > second) second = z[i];
-        }
-        if (top >= 0 && double.IsFinite(second)) z[top] = Math.Min(z[top], second + margin);
-    }
-
     /// <summary>What dates further apart than the window take off the score.</summary>
     private double DatePenalty(MatchFeatures a, MatchFeatures b)
     {
@@ -155,7 +136,6 @@ public sealed class PairScorer(ScoringOptions options, KeyWeigher weigher, IStor
                 if (!carried[i]) z[i] = 0;   // shown as no evidence, not as whatever the missing signal's statistics made of zero
         }
         BoundSingleKeys(a, b, z);
-        BoundBySecond(z, carried, options.SoloSignalMargin);
         // Under the model, a shared language is one of its features; the date penalty is not (no dev file has dates).
         double penalty = DatePenalty(a, b);
         if (model is null && a.Language == b.Language) penalty += options.SameLanguagePenalty;

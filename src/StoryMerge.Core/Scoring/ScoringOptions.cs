@@ -22,11 +22,6 @@ public sealed record ScoringOptions
     /// <summary>A z-score is capped here, a guard against a spread near zero (default 50).</summary>
     public double MaxSignalZ { get; init; } = 50;
 
-    /// <summary>No signal's z-score counts more than this above the next strongest carried signal's (default 6): one sparse
-    /// signal (a single shared rare name, one small number) is near zero for almost every unrelated pair, so its z alone
-    /// is huge and says little; evidence for a merge needs a second signal to agree.</summary>
-    public double SoloSignalMargin { get; init; } = 6;
-
     /// <summary>The names (numbers) z-score of a pair that shares one name (number) key and no number (name) key is at most this
     /// (default 3): one shared rare name or figure alone is what unrelated stories share by chance, however rare it is.</summary>
     public double SingleKeyMaxZ { get; init; } = 3;
@@ -59,6 +54,5 @@ public sealed record ScoringOptions
         if (!(MatchProbability > 0 && MatchProbability < 1)) throw new ArgumentException("scoring.matchProbability must be between 0 and 1, both excluded.");
         if (MaxSignalZ <= 0) throw new ArgumentException("scoring.maxSignalZ must be > 0.");
         if (!(SingleKeyMaxZ >= 0)) throw new ArgumentException("scoring.singleKeyMaxZ must be a number ≥ 0.");
-        if (!(SoloSignalMargin >= 0)) throw new ArgumentException("scoring.soloSignalMargin must be a number ≥ 0.");
     }
 }

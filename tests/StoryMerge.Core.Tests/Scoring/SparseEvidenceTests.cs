@@ -38,29 +38,3 @@ public class SparseEvidenceTests
         En("quake-b", "Twelve people died when a 6.1-magnitude quake hit West Sumatra on Tuesday; officials in Padang said some 300 homes were damaged.")));
 }
 
-public class SoloSignalBoundTests
-{
-    [Fact]
-    public void BoundBySecond_OneSignalFarAboveTheRest_LoweredToTheSecondPlusTheMargin()
-    {
-        double[] z = [0.5, 50, -0.1, 2.5, 0.4];
-        StoryMerge.Core.Scoring.PairScorer.BoundBySecond(z, null, 6);
-        Assert.Equal([0.5, 8.5, -0.1, 2.5, 0.4], z);
-    }
-
-    [Fact]
-    public void BoundBySecond_SignalsThatAgree_Unchanged()
-    {
-        double[] z = [9, 12, 8, 10, 11];
-        StoryMerge.Core.Scoring.PairScorer.BoundBySecond(z, null, 6);
-        Assert.Equal([9.0, 12, 8, 10, 11], z);
-    }
-
-    [Fact]
-    public void BoundBySecond_SignalsNotCarried_AreNotTheSecond()
-    {
-        double[] z = [0, 40, 0, 30, 0];
-        StoryMerge.Core.Scoring.PairScorer.BoundBySecond(z, [true, true, false, false, true], 6);
-        Assert.Equal(6, z[1]);
-    }
-}
