@@ -14,13 +14,13 @@ public sealed record DedupOptions
 
     public ClusteringOptions Clustering { get; init; } = new();
 
-    /// <summary>Candidate retrieval from the persistent index (ingest and the service; `cluster` uses its in-memory index).</summary>
+    /// <summary>Candidate retrieval: the same query keys and date window for the persistent index (ingest and the service) and `cluster`'s in-memory index.</summary>
     public RetrievalOptions Retrieval { get; init; } = new();
 
     /// <summary>Random pairs per language pair sampled from a batch to update the unrelated-pair statistics (default 400).</summary>
     public int StatisticsSamplePairs { get; init; } = 400;
 
-    /// <summary>Stories of each language each story is compared with to learn its own background (default 64).</summary>
+    /// <summary>Stories of each language each story is compared with to learn its own background (default 64): the language's bottom-k by <see cref="Scoring.ProfileSample"/>.</summary>
     public int StoryProfileSample { get; init; } = 64;
 
     /// <summary>The same when stories are filed one at a time into a store (default 32): each filed story is measured against this many stories of every language, so it is kept smaller than the batch's.</summary>
@@ -32,7 +32,7 @@ public sealed record DedupOptions
     /// <summary>A pair model made by `storymerge train`, used instead of the shipped one; null (default) for the shipped one. Relative paths are relative to the configuration file.</summary>
     public string? PairModelFile { get; init; }
 
-    /// <summary>Seed of that sampling, so the same input gives the same events.</summary>
+    /// <summary>Seed of the random pairs the statistics are sampled from, so the same input gives the same events.</summary>
     public int Seed { get; init; } = 20251122;
 
     /// <summary>The feeds `serve` polls, and how `serve` and `watch` poll (none by default).</summary>

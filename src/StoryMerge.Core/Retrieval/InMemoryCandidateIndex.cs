@@ -18,6 +18,9 @@ public sealed class InMemoryCandidateIndex(KeyRarity rarity, RetrievalOptions? r
     public const double MaxPostingShare = 0.05;
     public const int MinPostingCap = 50;
 
+    /// <summary>The most stories a key may be held by and still be a query key, in a collection of <paramref name="stories"/>.</summary>
+    public static int PostingCap(long stories) => (int)Math.Max(MinPostingCap, stories * MaxPostingShare);
+
     private readonly RetrievalOptions _retrieval = retrieval ?? new RetrievalOptions();
     private readonly Dictionary<string, List<int>> _postings = new(StringComparer.Ordinal);
     private readonly List<StoryId> _ids = [];
@@ -85,7 +88,7 @@ public sealed class InMemoryCandidateIndex(KeyRarity rarity, RetrievalOptions? r
     /// <summary>The postings of the story's query keys: its rarest keys another story holds, within the cap, fewest stories first.</summary>
     private IEnumerable<(string Key, List<int> Stories)> QueryPostings(AnalyzedStory story, bool indexed)
     {
-        int cap = Math.Max(MinPostingCap, (int)(_ids.Count * MaxPostingShare));
+        int cap = PostingCap(_ids.Count);
         int own = indexed ? 1 : 0;
         var keys = new List<(string Key, List<int> Stories)>();
         foreach (var key in story.Keys.All)

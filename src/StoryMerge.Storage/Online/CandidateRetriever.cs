@@ -54,7 +54,7 @@ public sealed class CandidateRetriever(LuceneStoryIndex index, KeyRarity rarity,
     public IReadOnlyList<string> QueryKeys(MatchFeatures story)
     {
         ArgumentNullException.ThrowIfNull(story);
-        int cap = Math.Max(InMemoryCandidateIndex.MinPostingCap, (int)(rarity.CollectionDocuments * InMemoryCandidateIndex.MaxPostingShare));
+        int cap = InMemoryCandidateIndex.PostingCap(rarity.CollectionDocuments);
         return story.Keys.All
             .Where(IndexTerms.Indexable)
             .Select(k => (Key: k, Stories: rarity.CollectionFrequency(k)))

@@ -1,5 +1,6 @@
 using StoryMerge.Core;
 using StoryMerge.Core.Merging;
+using StoryMerge.Core.Scoring;
 using StoryMerge.Storage.Index;
 using StoryMerge.Storage.Sqlite;
 
@@ -13,7 +14,7 @@ public sealed class PreparedStory
     {
         Analysis = analysis;
         ContentHash = Online.ContentHash.Of(analysis.Story.Text);
-        SampleRank = SampledBackgrounds.SampleRank(analysis.Id.Value);
+        SampleRank = ProfileSample.Rank(analysis.Id.Value);
         IndexTerms = IndexTerms.Of(analysis);
         EncodedFeatures = FeatureCodec.Encode(analysis.Features, IndexTerms.Words);
         Features = FeatureCodec.Decode(analysis.Id, analysis.Language, analysis.Story.Published, EncodedFeatures);

@@ -8,7 +8,7 @@ namespace StoryMerge.Storage.Online;
 /// <summary>Story profiles for online scoring: each story measured against a fixed sample of each language's stored stories.</summary>
 /// <remarks>
 /// <para>The batch job samples every language's stories at random; online, a language's sample is its stored stories
-/// with the lowest <see cref="SampleRank"/> (a bottom-k sample), which depends only on which stories are stored, not on
+/// with the lowest <see cref="ProfileSample.Rank"/> (a bottom-k sample, as the batch takes it), which depends only on which stories are stored, not on
 /// the order they came in.</para>
 /// <para>Profiles are measured against a sample that changes rarely: the bottom-k of the language's first stories, up to
 /// the largest power of two of its count (so it changes when the language doubles, as a young archive needs, and not
@@ -35,9 +35,6 @@ public sealed class SampledBackgrounds : IStoryBackgrounds
         _size = size;
         _weigher = weigher;
     }
-
-    /// <summary>A fixed pseudo-random rank from a story id: each language's lowest-ranked stories are its sample (as the batch's, <see cref="ProfileSample"/>).</summary>
-    public static long SampleRank(string storyId) => ProfileSample.Rank(storyId);
 
     /// <summary>Of a language's first how many stories (by seq) the profile sample is drawn: the largest power of two up to its count.</summary>
     public static int ProfileSampleAmong(int stories) => stories <= 0 ? 0 : 1 << (31 - int.LeadingZeroCount(stories));

@@ -17,4 +17,13 @@ public class ProfileSampleTests
     [Fact]
     public void Of_FewerStoriesThanTheSize_AllOfThem() =>
         Assert.Equal(3, ProfileSample.Of([F("a"), F("b"), F("c")], 8).Count);
+
+    [Fact]
+    public void Rank_SameIdInAnyProcess_SameValue() =>
+        // Pinned: a reopened store must draw the sample it drew before, so the rank may not depend on the process.
+        Assert.Equal(3713476023804658855L, ProfileSample.Rank("story-1"));
+
+    [Fact]
+    public void Rank_IsNeverNegative() =>
+        Assert.All(Enumerable.Range(0, 1000).Select(i => ProfileSample.Rank("id-" + i)), r => Assert.True(r >= 0));
 }

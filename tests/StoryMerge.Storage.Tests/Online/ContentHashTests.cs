@@ -18,15 +18,4 @@ public class ContentHashTests
 
     [Fact]
     public void Of_EmptyText_IsDefined() => Assert.Equal(64, ContentHash.Of("").Length);
-
-    [Fact]
-    public void SampleRank_IsTheBatchProfileSampleRank() =>
-        Assert.All(Enumerable.Range(0, 100).Select(i => "id-" + i), id => Assert.Equal(StoryMerge.Core.Scoring.ProfileSample.Rank(id), SampledBackgrounds.SampleRank(id)));
-
-    [Fact]
-    public void SampleRank_SameId_IsStable() => Assert.Equal(SampledBackgrounds.SampleRank("story-1"), SampledBackgrounds.SampleRank("story-1"));
-
-    [Fact]
-    public void SampleRank_IsNeverNegative() =>
-        Assert.All(Enumerable.Range(0, 1000).Select(i => SampledBackgrounds.SampleRank("id-" + i)), r => Assert.True(r >= 0));
 }
