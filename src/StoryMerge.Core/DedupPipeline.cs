@@ -68,26 +68,43 @@ public sealed class DedupPipeline
     /// <exception cref="ArgumentException">Two stories share an id.</exception>
     public BatchResult Cluster(IReadOnlyList<AnalyzedStory> stories, IProgress<BatchProgress>? progress = null, CancellationToken cancellation = default)
     {
-        var scored = Score(stories, progress, cancellation);
-        var clusters = Group(scored, scored.Scorer!.MatchThreshold, p => p.Total);
+        var clusters = ClusterScored(stories, progress, cancellation);
         progress?.Report(new BatchProgress("cluster", clusters.Count, clusters.Count));
 
         var merger = new EventMerger();   // stateless: events merge in parallel, in cluster order
         var events = clusters.AsParallel().AsOrdered().WithCancellation(cancellation)
             .Select(c => merger.Merge(c.Select(i => stories[i]).ToList())).ToList();
         progress?.Report(new BatchProgress("merge", events.Count, events.Count));
-        return new BatchResult(stories, events, scored.Pairs.Select(e => e.Score).ToList());
+        return new BatchResult(stories, events);
+    }
+
+    /// <summary>Scores the candidates and clusters them, keeping each pair's total only (a pair's whole score is ~200 bytes:
+    /// 1.7M pairs at 20k stories), so nothing of the scoring outlives the clustering.</summary>
+    private IReadOnlyList<IReadOnlyList<int>> ClusterScored(IReadOnlyList<AnalyzedStory> stories, IProgress<BatchProgress>? progress, CancellationToken cancellation)
+    {
+        RequireUniqueIds(stories);
+        var context = BatchContext.Build(this, stories);
+        var scorer = context.Scorer;
+        var edges = ScoreCandidates(context, p => p.Total, progress, cancellation);
+        var clusterer = new AverageLinkClusterer(Options.Clustering, scorer.MatchThreshold, (i, j) => scorer.Score(stories[i], stories[j]).Total);
+        return clusterer.Cluster(stories.Count, edges.Select(e => new ScoredEdge(e.I, e.J, e.Score)));
     }
 
     /// <summary>The first half of the batch job: candidates from the key index, each scored once.</summary>
     /// <exception cref="ArgumentException">Two stories share an id.</exception>
     public ScoredBatch Score(IReadOnlyList<AnalyzedStory> stories, IProgress<BatchProgress>? progress = null, CancellationToken cancellation = default)
     {
+        RequireUniqueIds(stories);
+        var context = BatchContext.Build(this, stories);
+        return new ScoredBatch(stories, ScoreCandidates(context, p => p, progress, cancellation)) { Scorer = context.Scorer };
+    }
+
+    /// <exception cref="ArgumentException">Two stories share an id.</exception>
+    private static void RequireUniqueIds(IReadOnlyList<AnalyzedStory> stories)
+    {
         ArgumentNullException.ThrowIfNull(stories);
         var duplicate = stories.GroupBy(s => s.Id).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null) throw new ArgumentException($"Story id '{duplicate.Key}' occurs {duplicate.Count()} times in the batch; ids must be unique.", nameof(stories));
-        var context = BatchContext.Build(this, stories);
-        return new ScoredBatch(stories, ScoreCandidates(context, progress, cancellation)) { Scorer = context.Scorer };
     }
 
     /// <summary>The second half: average-link clusters of a scored batch at a threshold, with the pair total given (so a tuner can try other weights).</summary>
@@ -102,7 +119,7 @@ public sealed class DedupPipeline
     }
 
     /// <summary>The scored candidate pairs of a batch, each pair once (i &lt; j).</summary>
-    internal IReadOnlyList<(int I, int J, PairScore Score)> ScoreCandidates(BatchContext context, IProgress<BatchProgress>? progress, CancellationToken cancellation)
+    internal IReadOnlyList<(int I, int J, T Score)> ScoreCandidates<T>(BatchContext context, Func<PairScore, T> keep, IProgress<BatchProgress>? progress, CancellationToken cancellation)
     {
         var stories = context.Stories;
         var pairs = new HashSet<(int, int)>();
@@ -116,9 +133,9 @@ public sealed class DedupPipeline
                 pairs.Add(i < j ? (i, j) : (j, i));
             }
         var ordered = pairs.OrderBy(p => p.Item1).ThenBy(p => p.Item2).ToArray();
-        var scores = new PairScore[ordered.Length];
+        var scores = new T[ordered.Length];
         Parallel.For(0, ordered.Length, new ParallelOptions { CancellationToken = cancellation },
-            k => scores[k] = context.Scorer.Score(stories[ordered[k].Item1], stories[ordered[k].Item2]));
+            k => scores[k] = keep(context.Scorer.Score(stories[ordered[k].Item1], stories[ordered[k].Item2])));
         progress?.Report(new BatchProgress("score", ordered.Length, ordered.Length));
         return ordered.Select((p, k) => (p.Item1, p.Item2, scores[k])).ToList();
     }
@@ -163,13 +180,17 @@ internal sealed class BatchContext
         var samples = stories.Select(s => s.Features).GroupBy(s => s.Language).OrderBy(g => g.Key.Code, StringComparer.Ordinal)
             .Select(g => (Language: g.Key, Signals: new SampleSignals(ProfileSample.Of(g, options.StoryProfileSample), weigher).Prepare()))
             .ToArray();
-        var profiles = new List<PairSignals>[stories.Count * samples.Length];
+        // Each sample's signals become the profile's few figures at once: holding every story's signals until the end took
+        // a story × language × sample list (about 300 MB at 20k stories in six languages).
+        var profiles = new SignalStatistics?[stories.Count * samples.Length];
         Parallel.For(0, stories.Count, i =>
         {
-            for (int l = 0; l < samples.Length; l++) profiles[i * samples.Length + l] = samples[l].Signals.Of(stories[i].Features);
+            for (int l = 0; l < samples.Length; l++)
+                if (samples[l].Signals.Of(stories[i].Features) is { Count: > 0 } sample)
+                    profiles[i * samples.Length + l] = backgrounds.Profile(stories[i], samples[l].Language, sample);
         });
         for (int k = 0; k < profiles.Length; k++)
-            if (profiles[k] is { Count: > 0 } sample) backgrounds.Set(stories[k / samples.Length], samples[k % samples.Length].Language, sample);
+            if (profiles[k] is { } profile) backgrounds.Set(stories[k / samples.Length], samples[k % samples.Length].Language, profile);
     }
 
     /// <summary>Updates the unrelated-pair statistics from random pairs of this batch, per language pair.</summary>
@@ -200,8 +221,8 @@ internal sealed class BatchContext
     }
 }
 
-/// <summary>The outcome of a batch: the analysed stories, the events and the scored candidate pairs.</summary>
-public sealed record BatchResult(IReadOnlyList<AnalyzedStory> Stories, IReadOnlyList<CanonicalEvent> Events, IReadOnlyList<PairScore> Pairs)
+/// <summary>The outcome of a batch: the analysed stories and the events (<see cref="DedupPipeline.Score"/> gives the scored pairs).</summary>
+public sealed record BatchResult(IReadOnlyList<AnalyzedStory> Stories, IReadOnlyList<CanonicalEvent> Events)
 {
     /// <summary>The event id of every story.</summary>
     public IReadOnlyDictionary<StoryId, string> Assignments =>

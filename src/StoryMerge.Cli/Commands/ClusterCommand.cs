@@ -18,31 +18,7 @@ public static class ClusterCommand
         try { pipeline = ConfigFile.Pipeline(ConfigFile.Load(args.Config)); }
         catch (ConfigurationException e) { error.WriteLine($"error: {e.Message}"); return ExitCodes.ConfigurationError; }
 
-        LoadResult loaded;
-        try { loaded = new StoryLoader(error).Load(args.Inputs); }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            error.WriteLine($"error: cannot read input: {e.Message}");
-            return ExitCodes.InputError;
-        }
-        if (loaded.Items.Count == 0)
-        {
-            error.WriteLine($"error: no stories found in {string.Join(", ", args.Inputs)}{(loaded.Errors > 0 ? $" ({loaded.Errors} item(s) skipped)" : "")}");
-            return ExitCodes.InputError;
-        }
-
-        int skipped = loaded.Errors;
-        var locations = loaded.Items.ToDictionary(i => i.Story!.Id, i => i.Location);
-        var analysed = pipeline.AnalyzeAll(loaded.Items.Select(i => i.Story!).ToList(), progress, (story, reason) =>
-        {
-            error.WriteLine($"{locations[story.Id]}: skipped: {reason}");
-            skipped++;
-        }, slim: true);
-        if (analysed.Count == 0)
-        {
-            error.WriteLine("error: no story could be analysed");
-            return ExitCodes.InputError;
-        }
+        if (LoadAndAnalyse(args.Inputs, pipeline, error, progress) is not var (analysed, skipped)) return ExitCodes.InputError;
         var result = pipeline.Cluster(analysed, progress);
 
         EventSummary.Write(output, result);
@@ -51,7 +27,7 @@ public static class ClusterCommand
         try
         {
             var outPath = args.Out ?? "events.json";
-            OutputFile.Write(outPath, JsonSerializer.Serialize(result.Events.Select(EventDocument.From).ToList(), EventDocument.Json));
+            OutputFile.WriteJsonArray(outPath, result.Events.Select(EventDocument.From), EventDocument.Json);
             error.WriteLine($"wrote {result.Events.Count} events to {outPath}");
             if (args.Assignments is { } assignmentsPath)
             {
@@ -65,6 +41,40 @@ public static class ClusterCommand
             return ExitCodes.OutputError;
         }
         return ExitCodes.Success;
+    }
+
+    /// <summary>Reads the inputs and analyses them slim; null (the error written) when nothing could be read or analysed.</summary>
+    /// <remarks>Its own method so the stories' texts (the loader's items) are garbage once the analyses are made: a 20k-story
+    /// batch's texts are ~250 MB that clustering and merging never read.</remarks>
+    private static (IReadOnlyList<AnalyzedStory> Analysed, int Skipped)? LoadAndAnalyse(IReadOnlyList<string> inputs, DedupPipeline pipeline,
+        TextWriter error, IProgress<BatchProgress>? progress)
+    {
+        LoadResult loaded;
+        try { loaded = new StoryLoader(error).Load(inputs); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            error.WriteLine($"error: cannot read input: {e.Message}");
+            return null;
+        }
+        if (loaded.Items.Count == 0)
+        {
+            error.WriteLine($"error: no stories found in {string.Join(", ", inputs)}{(loaded.Errors > 0 ? $" ({loaded.Errors} item(s) skipped)" : "")}");
+            return null;
+        }
+
+        int skipped = loaded.Errors;
+        var locations = loaded.Items.ToDictionary(i => i.Story!.Id, i => i.Location);
+        var analysed = pipeline.AnalyzeAll(loaded.Items.Select(i => i.Story!).ToList(), progress, (story, reason) =>
+        {
+            error.WriteLine($"{locations[story.Id]}: skipped: {reason}");
+            skipped++;
+        }, slim: true);
+        if (analysed.Count == 0)
+        {
+            error.WriteLine("error: no story could be analysed");
+            return null;
+        }
+        return (analysed, skipped);
     }
 
     /// <summary>One line per story, in input order: {"id": "…", "event": "…"}.</summary>

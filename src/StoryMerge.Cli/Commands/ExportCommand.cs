@@ -34,9 +34,8 @@ public static class ExportCommand
         try
         {
             var outPath = args.Out ?? "events.json";
-            OutputFile.Write(outPath, ninjs
-                ? NinjsDocument.Serialize(events.Select(e => (e, session.Store.EventUpdatedAt(e.Id))))
-                : JsonSerializer.Serialize(events, EventDocument.Json));
+            if (ninjs) OutputFile.Write(outPath, NinjsDocument.Serialize(events.Select(e => (e, session.Store.EventUpdatedAt(e.Id)))));
+            else OutputFile.WriteJsonArray(outPath, events, EventDocument.Json);
             error.WriteLine($"wrote {events.Count} events to {outPath}");
             if (args.Assignments is { } path)
             {

@@ -22,13 +22,26 @@ public sealed class StoryBackgrounds(PairStatistics pairs) : IStoryBackgrounds
         _profiles.TryGetValue((story.Id, language), out var p) ? p : pairs.For(story.Language, language);
 
     /// <summary>Records a story's profile against one language from the signals of a sample of that language's stories.</summary>
-    public void Set(AnalyzedStory story, LanguageTag language, IReadOnlyList<PairSignals> sample)
+    public void Set(AnalyzedStory story, LanguageTag language, IReadOnlyList<PairSignals> sample) =>
+        Set(story, language, Profile(story, language, sample));
+
+    /// <summary>Records a profile made by <see cref="Profile"/>.</summary>
+    public void Set(AnalyzedStory story, LanguageTag language, SignalStatistics profile)
+    {
+        ArgumentNullException.ThrowIfNull(story);
+        ArgumentNullException.ThrowIfNull(profile);
+        _profiles[(story.Id, language)] = profile;
+    }
+
+    /// <summary>A story's profile against one language from the signals of a sample of that language's stories, not yet recorded.</summary>
+    /// <remarks>Reads only the language-pair statistics, so profiles of many stories may be made in parallel and their samples dropped at once.</remarks>
+    public SignalStatistics Profile(AnalyzedStory story, LanguageTag language, IReadOnlyList<PairSignals> sample)
     {
         ArgumentNullException.ThrowIfNull(story);
         ArgumentNullException.ThrowIfNull(sample);
         var prior = pairs.For(story.Language, language);
         var observed = PairStatistics.Measure(sample, trimTop: 0.05);
-        _profiles[(story.Id, language)] = PairStatistics.Blend(prior, PriorSamples, observed);
+        return PairStatistics.Blend(prior, PriorSamples, observed);
     }
 
     public void Remove(StoryId id)
