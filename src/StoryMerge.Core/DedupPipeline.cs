@@ -82,29 +82,27 @@ public sealed class DedupPipeline
     /// 1.7M pairs at 20k stories), so nothing of the scoring outlives the clustering.</summary>
     private IReadOnlyList<IReadOnlyList<int>> ClusterScored(IReadOnlyList<AnalyzedStory> stories, IProgress<BatchProgress>? progress, CancellationToken cancellation)
     {
-        RequireUniqueIds(stories);
-        var context = BatchContext.Build(this, stories);
-        var scorer = context.Scorer;
+        var context = Context(stories);
         var edges = ScoreCandidates(context, p => p.Total, progress, cancellation);
-        var clusterer = new AverageLinkClusterer(Options.Clustering, scorer.MatchThreshold, (i, j) => scorer.Score(stories[i], stories[j]).Total);
-        return clusterer.Cluster(stories.Count, edges.Select(e => new ScoredEdge(e.I, e.J, e.Score)));
+        return AverageLink(stories, context.Scorer, context.Scorer.MatchThreshold, p => p.Total, edges.Select(e => new ScoredEdge(e.I, e.J, e.Score)));
     }
 
     /// <summary>The first half of the batch job: candidates from the key index, each scored once.</summary>
     /// <exception cref="ArgumentException">Two stories share an id.</exception>
     public ScoredBatch Score(IReadOnlyList<AnalyzedStory> stories, IProgress<BatchProgress>? progress = null, CancellationToken cancellation = default)
     {
-        RequireUniqueIds(stories);
-        var context = BatchContext.Build(this, stories);
+        var context = Context(stories);
         return new ScoredBatch(stories, ScoreCandidates(context, p => p, progress, cancellation)) { Scorer = context.Scorer };
     }
 
+    /// <summary>The batch's index and scorer, once its ids are known to be unique.</summary>
     /// <exception cref="ArgumentException">Two stories share an id.</exception>
-    private static void RequireUniqueIds(IReadOnlyList<AnalyzedStory> stories)
+    private BatchContext Context(IReadOnlyList<AnalyzedStory> stories)
     {
         ArgumentNullException.ThrowIfNull(stories);
         var duplicate = stories.GroupBy(s => s.Id).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null) throw new ArgumentException($"Story id '{duplicate.Key}' occurs {duplicate.Count()} times in the batch; ids must be unique.", nameof(stories));
+        return BatchContext.Build(this, stories);
     }
 
     /// <summary>The second half: average-link clusters of a scored batch at a threshold, with the pair total given (so a tuner can try other weights).</summary>
@@ -112,10 +110,15 @@ public sealed class DedupPipeline
     {
         ArgumentNullException.ThrowIfNull(scored);
         ArgumentNullException.ThrowIfNull(total);
-        var stories = scored.Stories;
-        Func<int, int, double>? missing = scored.Scorer is { } scorer ? (i, j) => total(scorer.Score(stories[i], stories[j])) : null;
-        var clusterer = new AverageLinkClusterer(Options.Clustering, threshold, missing);
-        return clusterer.Cluster(stories.Count, scored.Pairs.Select(e => new ScoredEdge(e.I, e.J, total(e.Score))));
+        return AverageLink(scored.Stories, scored.Scorer, threshold, total, scored.Pairs.Select(e => new ScoredEdge(e.I, e.J, total(e.Score))));
+    }
+
+    /// <summary>Average-link clusters of scored edges; pairs retrieval did not propose are scored by <paramref name="scorer"/> when there is one.</summary>
+    private IReadOnlyList<IReadOnlyList<int>> AverageLink(IReadOnlyList<AnalyzedStory> stories, PairScorer? scorer, double threshold,
+        Func<PairScore, double> total, IEnumerable<ScoredEdge> edges)
+    {
+        Func<int, int, double>? missing = scorer is null ? null : (i, j) => total(scorer.Score(stories[i], stories[j]));
+        return new AverageLinkClusterer(Options.Clustering, threshold, missing).Cluster(stories.Count, edges);
     }
 
     /// <summary>The scored candidate pairs of a batch, each pair once (i &lt; j).</summary>
