@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Two processes, one store, measured: `storymerge serve` answering reads while `storymerge ingest --server` files a feed
-through it; prints the ingest's summary and the latency of the reads meanwhile (p50, p99, max).
+through it; prints the ingest's summary, the latency of the reads meanwhile (p50, p99, max) and whether their p99 meets
+the target of 1 s.
 
 Usage: python3 benchmarks/ingest-beside-serve.py [--stories 2000] [--work DIR] [--port 5391]
 Needs the Release builds: dotnet build -c Release src/StoryMerge.Cli benchmarks/StoryMerge.Scale
@@ -70,7 +71,11 @@ try:
         times = sorted(times)
         at = lambda p: times[min(len(times) - 1, max(0, int(-(-p * len(times) // 1)) - 1))]
         return f"{len(times)} reads, p50 {at(0.5):.0f} ms, p99 {at(0.99):.0f} ms, max {times[-1]:.0f} ms"
-    print("reads meanwhile:", figures([t for ts in reads.values() for t in ts]))
+    every = sorted(t for ts in reads.values() for t in ts)
+    print("reads meanwhile:", figures(every))
+    p99 = every[min(len(every) - 1, max(0, int(-(-0.99 * len(every) // 1)) - 1))]
+    # The service's target for an editor's reads during a feed's filing (the test asserts only that no read waits for the filing).
+    print(f"target: reads at p99 <= 1000 ms: {'met' if p99 <= 1000 else 'MISSED'} ({p99:.0f} ms)")
     for kind, times in reads.items():
         if times: print(f"  {kind}: {figures(times)}")
 finally:

@@ -94,8 +94,11 @@ public sealed class StoreGate : IDisposable
     public async Task<Preparation> PrepareAsync(Story story, CancellationToken cancellation)
     {
         ArgumentNullException.ThrowIfNull(story);
-        // The slot is held until the analysis ends, even past the budget: the number of analyses running stays bounded.
-        var analysing = InSlotAsync(_analysis, () => new Preparation(PreparedStory.TryPrepare(Pipeline, story, out var rejection), rejection, false), cancellation);
+        // The budget counts from the analysis's start, not while it waits for a slot: a small story queued behind a large
+        // one is not refused for the other's time. The slot is held until the analysis ends, even past the budget, so the
+        // number of analyses running stays bounded.
+        await _analysis.WaitAsync(cancellation);
+        var analysing = RunHolding(_analysis, () => new Preparation(PreparedStory.TryPrepare(Pipeline, story, out var rejection), rejection, false));
         var finished = await Task.WhenAny(analysing, Task.Delay(_settings.AnalysisBudget, cancellation));
         if (finished == analysing) return await analysing;
         cancellation.ThrowIfCancellationRequested();
@@ -157,12 +160,15 @@ public sealed class StoreGate : IDisposable
     private static async Task<T> InSlotAsync<T>(SemaphoreSlim slot, Func<T> work, CancellationToken cancellation)
     {
         await slot.WaitAsync(cancellation);
-        return await Task.Factory.StartNew(() =>
-        {
-            try { return work(); }
-            finally { slot.Release(); }
-        }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        return await RunHolding(slot, work);
     }
+
+    /// <summary>Runs <paramref name="work"/> on a thread of its own in <paramref name="slot"/>, already taken, and frees the slot when it ends.</summary>
+    private static Task<T> RunHolding<T>(SemaphoreSlim slot, Func<T> work) => Task.Factory.StartNew(() =>
+    {
+        try { return work(); }
+        finally { slot.Release(); }
+    }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
 
     public void Dispose()
     {

@@ -34,6 +34,22 @@ public sealed class AnalysisBudgetTests() : Api(configure: s => s with { Analysi
     }
 }
 
+/// <summary>Real, varied text (the labelled reports, over and over, as a long dossier would meet new words throughout), as a feed
+/// sends it: UTF-8, Cyrillic unescaped (escaped as \uXXXX it would be over the 10 MB body limit and refused unread).</summary>
+file static class HugeStory
+{
+    public static string Body(string id, int characters)
+    {
+        var reports = new[] { "full.jsonl", "partial.jsonl" }
+            .SelectMany(f => new StoryMerge.Core.Input.StoryReader().ParseJsonLines(new StringReader(File.ReadAllText(StoryMerge.Evaluation.BenchmarkData.NtrexDev(f))), f))
+            .Where(r => r.Succeeded).Select(r => r.Story!.Text).ToList();
+        var huge = new StringBuilder(characters + 50_000);
+        for (int i = 0; huge.Length < characters; i++) huge.Append(reports[i % reports.Count]).Append('\n');
+        return JsonSerializer.Serialize(new { id, text = huge.ToString(0, characters) },
+            new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+    }
+}
+
 /// <summary>A 1.9M-character story posted with others (under the 2M limit) does not hold up /health or the other stories.</summary>
 [Trait("Category", "Slow")]
 public sealed class LargeStoryTests() : Api(configure: s => s with { AnalysisBudget = TimeSpan.FromSeconds(3) })
@@ -41,18 +57,9 @@ public sealed class LargeStoryTests() : Api(configure: s => s with { AnalysisBud
     [Fact]
     public async Task Post_1900000CharacterStoryWithOthers_HealthNeverWaitsForTheAnalysis()
     {
-        // Real, varied text (the labelled reports, over and over), so the analysis meets new words throughout, as a long dossier would.
-        var reports = new[] { "full.jsonl", "partial.jsonl" }
-            .SelectMany(f => new StoryMerge.Core.Input.StoryReader().ParseJsonLines(new StringReader(File.ReadAllText(StoryMerge.Evaluation.BenchmarkData.NtrexDev(f))), f))
-            .Where(r => r.Succeeded).Select(r => r.Story!.Text).ToList();
-        var huge = new StringBuilder(1_950_000);
-        for (int i = 0; huge.Length < 1_900_000; i++) huge.Append(reports[i % reports.Count]).Append('\n');
         await PostSeedAsync(TestCorpus.RussianB);
         await GetJsonAsync("/health");   // compiled and warm, as in a running service
-        // As a feed sends it: UTF-8, Cyrillic unescaped (escaped as \uXXXX it would be over the 10 MB body limit and refused unread).
-        var body = JsonSerializer.Serialize(new { id = "huge-1", text = huge.ToString(0, 1_900_000) },
-            new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
-        var big = PostRawAsync("/api/stories", body);
+        var big = PostRawAsync("/api/stories", HugeStory.Body("huge-1", 1_900_000));
         var others = TestCorpus.Seeds().Where(s => s.Id.Value != TestCorpus.RussianB).Select(s => Client.PostAsJsonAsync("/api/stories", SeedBody(s.Id.Value))).ToList();
 
         var times = new List<double>();
@@ -73,5 +80,24 @@ public sealed class LargeStoryTests() : Api(configure: s => s with { AnalysisBud
         Assert.True(times[^1] < 1000, $"/health took {all} ms");
         Assert.All(await Task.WhenAll(others), r => Assert.Equal(HttpStatusCode.Created, r.StatusCode));
         Assert.True(answer.StatusCode is HttpStatusCode.Created or HttpStatusCode.UnprocessableEntity, $"the large story got {(int)answer.StatusCode}");
+    }
+}
+
+/// <summary>A story waiting for an analysis slot behind a long analysis is not refused for the other story's time: the budget counts its own analysis.</summary>
+[Trait("Category", "Slow")]
+public sealed class QueuedAnalysisTests() : Api(configure: s => s with { AnalysisBudget = TimeSpan.FromSeconds(1), AnalysisConcurrency = 1 })
+{
+    [Fact]
+    public async Task Post_SmallStoryQueuedBehindAnAnalysisOverTheBudget_IsStored()
+    {
+        await GetJsonAsync("/health");
+        var big = PostRawAsync("/api/stories", HugeStory.Body("huge-2", 1_900_000));   // seconds of analysis, over the 1 s budget
+        await Task.Delay(500);   // read, parsed and in the one analysis slot
+        Assert.False(big.IsCompleted, "the large story was answered before the small one was sent");
+
+        var small = await Client.PostAsJsonAsync("/api/stories", SeedBody(TestCorpus.RussianA));
+
+        Assert.Equal(HttpStatusCode.Created, small.StatusCode);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, (await big).StatusCode);
     }
 }
