@@ -49,9 +49,15 @@ public sealed class MergeFeatures
             if (first < 0) continue;
             for (int i = Math.Max(0, first - 1); i <= Math.Min(tokens.Count - 1, first + mention.Tokens.Count); i++) kept.Add(i);
         }
+        // Kept tokens drop the stems and neutral forms merging never reads (what the store keeps of them too), so a batch that
+        // holds every story's merge features holds two strings a token, not five; a token a mention shares stays shared.
+        var slim = new Dictionary<Token, Token>(ReferenceEqualityComparer.Instance);
+        Token Slim(Token t) => slim.TryGetValue(t, out var s) ? s : slim[t] = t with { Stem = t.Lower, Neutral = "", NeutralSurface = "" };
+        var nameTokens = kept.Select(i => (i, Slim(tokens[i]))).ToList();
+        var entities = story.Entities.Select(m => m with { Tokens = m.Tokens.Select(Slim).ToArray() }).ToList();
         return new MergeFeatures(story.Id, story.Language, story.Story.Published, story.Story.Source, story.Title,
             story.Sentences.Count > 0 ? Merging.EventMerger.Shorten(story.Sentences[0].Text) : null,
-            story.Entities, story.Figures, story.Dates, kept.Select(i => (i, tokens[i])).ToList(), tokens.Count)
+            entities, story.Figures, story.Dates, nameTokens, tokens.Count)
         {
             PublishedAt = story.Story.PublishedAt, Located = story.Story.Located, Subjects = story.Story.Subjects,
         };
