@@ -12,7 +12,8 @@ namespace StoryMerge.Evaluation;
 /// so the model learns from the z-scores it will be given. The pairs are the candidate pairs retrieval proposes and every
 /// pair of one gold event (average linkage scores those too before two clusters merge). Each file weighs the same, and
 /// within a file the pairs of one event weigh as much as the unrelated ones: the model's 0.5 is even odds whatever the
-/// mix of a file. Features are standardised for training and the scaling folded back into the weights. Single-threaded
+/// mix of a file. Features are standardised for training and the scaling folded back into the weights. Evidence against a
+/// merge (<see cref="PairFeatures.AgainstAMerge"/>) never counts for one. Single-threaded
 /// with a fixed seed: the same files give the same model.
 /// </remarks>
 public sealed class PairModelTrainer(DedupPipeline pipeline)
@@ -79,11 +80,46 @@ public sealed class PairModelTrainer(DedupPipeline pipeline)
             sd[f] = Math.Sqrt(rows.Sum(r => r.W * (r.X[f] - mean[f]) * (r.X[f] - mean[f])) / totalWeight);
             if (sd[f] < 1e-9) sd[f] = 1;   // a constant feature: left unscaled (its weight stays at zero)
         }
+        // Evidence against a merge that comes out for one is left out and the model fitted again, until every such weight is
+        // at or below zero: a constrained fit, where the constraint binds, puts that weight at zero.
+        var against = PairFeatures.AgainstAMerge.Select(name => Array.IndexOf(PairFeatures.Names, name)).ToList();
+        var left = new bool[n];
+        double[] standardised;
+        float bias;
+        while (true)
+        {
+            (standardised, bias) = Fit(rows, mean, sd, left, totalWeight);
+            var wrong = against.Where(f => !left[f] && standardised[f] > 0).ToList();
+            if (wrong.Count == 0) break;
+            foreach (var f in wrong) left[f] = true;
+        }
+
+        var weights = new double[n];
+        double offset = bias;
+        for (int f = 0; f < n; f++)
+        {
+            weights[f] = standardised[f] / sd[f];
+            offset -= standardised[f] * mean[f] / sd[f];
+        }
+        return new PairModel
+        {
+            Features = PairFeatures.Names,
+            Weights = weights,
+            Bias = offset,
+            Contributions = standardised,
+            Provenance = provenance,
+        };
+    }
+
+    /// <summary>One L-BFGS fit on the standardised features, the <paramref name="left"/> ones held at zero; weights in standard units, and the bias.</summary>
+    private static (double[] Weights, float Bias) Fit(List<(double[] X, bool Y, double W)> rows, double[] mean, double[] sd, bool[] left, double totalWeight)
+    {
+        int n = mean.Length;
         // Weights scaled so they sum to the number of rows: the L2 penalty then means the same as for unweighted data.
         double scale = rows.Count / totalWeight;
         var examples = rows.Select(r => new Example
         {
-            Features = Enumerable.Range(0, n).Select(f => (float)((r.X[f] - mean[f]) / sd[f])).ToArray(),
+            Features = Enumerable.Range(0, n).Select(f => left[f] ? 0f : (float)((r.X[f] - mean[f]) / sd[f])).ToArray(),
             Label = r.Y,
             Weight = (float)(r.W * scale),
         }).ToList();
@@ -104,23 +140,7 @@ public sealed class PairModelTrainer(DedupPipeline pipeline)
             NumberOfThreads = 1,
         });
         var linear = trainer.Fit(data).Model.SubModel;
-        var standardised = linear.Weights.Select(w => (double)w).ToArray();
-
-        var weights = new double[n];
-        double bias = linear.Bias;
-        for (int f = 0; f < n; f++)
-        {
-            weights[f] = standardised[f] / sd[f];
-            bias -= standardised[f] * mean[f] / sd[f];
-        }
-        return new PairModel
-        {
-            Features = PairFeatures.Names,
-            Weights = weights,
-            Bias = bias,
-            Contributions = standardised,
-            Provenance = provenance,
-        };
+        return (linear.Weights.Select((w, f) => left[f] ? 0 : (double)w).ToArray(), linear.Bias);
     }
 
     /// <summary>Share of a set's pairs the model puts on the right side of even odds, pairs of one event and unrelated pairs apart.</summary>

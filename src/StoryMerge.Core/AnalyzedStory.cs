@@ -45,7 +45,7 @@ public sealed class AnalyzedStory
 
     /// <summary>The part of the analysis pair scoring reads (one instance per story, so caches keyed on it hit).</summary>
     public MatchFeatures Features =>
-        LazyInitializer.EnsureInitialized(ref _features, () => new MatchFeatures(Id, Language, Story.Published, Keys, Vector));
+        LazyInitializer.EnsureInitialized(ref _features, () => new MatchFeatures(Id, Language, Story.Published, Keys, Vector, Quantity.Of(Figures)));
 
     private MergeFeatures? _mergeFeatures;
 

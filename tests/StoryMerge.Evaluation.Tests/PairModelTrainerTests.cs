@@ -66,4 +66,29 @@ public class PairModelTrainerTests
         stream.Position = 0;
         Assert.Equal(model.Weights, PairModel.Load(stream, "test").Weights);
     }
+
+    [Fact]
+    public void Train_EvidenceAgainstAMergeThatComesOutForOne_GetsNoWeight()
+    {
+        // Pairs of one event show more conflicting figures (and more same-language pairs) than unrelated ones: the data pulls both
+        // weights up, but a conflict is never counted for a merge.
+        int conflicting = Array.IndexOf(PairFeatures.Names, "conflicting_figures"), sameLanguage = Array.IndexOf(PairFeatures.Names, "same_language");
+        var random = new Random(5);
+        var features = new List<double[]>();
+        var same = new List<bool>();
+        for (int k = 0; k < 400; k++)
+        {
+            bool one = k % 2 == 0;
+            var row = new double[PairFeatures.Count];
+            row[0] = (one ? 2 : 0) + random.NextDouble() * 3;
+            row[conflicting] = row[sameLanguage] = one == random.NextDouble() < 0.8 ? 1 : 0;
+            features.Add(row);
+            same.Add(one);
+        }
+
+        var model = PairModelTrainer.Train([new PairModelTrainer.PairSet("synthetic", features, same)], "test");
+
+        Assert.True(model.Weights[sameLanguage] > 0, $"same_language {model.Weights[sameLanguage]}");
+        Assert.Equal(0, model.Weights[conflicting]);
+    }
 }

@@ -46,7 +46,7 @@ public sealed class MatchKeyExtractor(Lexicon lexicon)
         }
         foreach (var f in figures)
         {
-            numbers.Add("#" + f.Value.ToString("0.##", CultureInfo.InvariantCulture) + (f.Kind == FigureKind.Percent ? "%" : ""));
+            numbers.Add(Quantity.ValueKey(f));
             if (f.UpperValue is { } upper) numbers.Add("#" + upper.ToString("0.##", CultureInfo.InvariantCulture));
         }
         return new MatchKeys(names, numbers, words, concepts);

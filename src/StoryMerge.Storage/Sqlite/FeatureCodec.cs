@@ -9,11 +9,12 @@ namespace StoryMerge.Storage.Sqlite;
 /// The vector is kept as 16-bit floats: half the bytes of the analysis' 32-bit floats, and a cosine from them differs
 /// by well under 0.001. Keys are kept as text because their weights change as the archive grows. Format 2 adds the
 /// neutral words the index holds for search by text, so repairing the index after a crash needs no analysis; a
-/// format-1 blob (written before) has none.
+/// format-1 blob (written before) has none. Format 3 adds the figures with what they count (before the words), which
+/// scoring reads to tell two incidents apart; blobs of formats 1 and 2 read as stories with no such figures.
 /// </remarks>
 public static class FeatureCodec
 {
-    private const byte FormatVersion = 2;
+    private const byte FormatVersion = 3;
 
     /// <param name="words">The story's neutral words as the index takes them (<see cref="Index.IndexTerms.Words"/>).</param>
     public static byte[] Encode(MatchFeatures features, IReadOnlyList<string> words)
@@ -32,6 +33,13 @@ public static class FeatureCodec
             }
             writer.Write7BitEncodedInt(features.Vector.Length);
             foreach (var v in features.Vector) writer.Write((Half)v);
+            writer.Write7BitEncodedInt(features.Quantities.Count);
+            foreach (var quantity in features.Quantities)
+            {
+                writer.Write(quantity.Value);
+                writer.Write7BitEncodedInt(quantity.Context.Count);
+                foreach (var key in quantity.Context) writer.Write(key);
+            }
             writer.Write7BitEncodedInt(words.Count);
             foreach (var word in words) writer.Write(word);
         }
@@ -64,13 +72,21 @@ public static class FeatureCodec
             }
             var vector = new float[reader.Read7BitEncodedInt()];
             for (int i = 0; i < vector.Length; i++) vector[i] = (float)reader.ReadHalf();
+            var quantities = version >= 3 ? new Quantity[reader.Read7BitEncodedInt()] : [];
+            for (int i = 0; i < quantities.Length; i++)
+            {
+                var value = reader.ReadString();
+                var context = new string[reader.Read7BitEncodedInt()];
+                for (int k = 0; k < context.Length; k++) context[k] = reader.ReadString();
+                quantities[i] = new Quantity(value, context);
+            }
             string[]? words = null;
             if (withWords && version != 1)
             {
                 words = new string[reader.Read7BitEncodedInt()];
                 for (int i = 0; i < words.Length; i++) words[i] = reader.ReadString();
             }
-            return (new MatchFeatures(id, language, published, new MatchKeys(families[0], families[1], families[2], families[3]), vector), words);
+            return (new MatchFeatures(id, language, published, new MatchKeys(families[0], families[1], families[2], families[3]), vector, quantities), words);
         }
         catch (EndOfStreamException e)
         {
@@ -81,7 +97,7 @@ public static class FeatureCodec
     private static byte ReadVersion(BinaryReader reader, StoryId id)
     {
         var version = reader.ReadByte();
-        if (version is not (1 or FormatVersion)) throw new InvalidDataException($"features of story '{id}' have format {version}; this build reads formats 1 and {FormatVersion}");
+        if (version is < 1 or > FormatVersion) throw new InvalidDataException($"features of story '{id}' have format {version}; this build reads formats 1 to {FormatVersion}");
         return version;
     }
 }

@@ -2,7 +2,7 @@ using StoryMerge.Core.Input;
 
 namespace StoryMerge.Core.Tests.Scoring;
 
-/// <summary>One shared small number does not merge two unrelated stories; two reports of one incident are one event.</summary>
+/// <summary>One shared small number or name does not merge two unrelated stories, nor do two incidents of one kind that name different places and figures; two reports of one incident are one event.</summary>
 /// <remarks>Each pair is clustered among the ntrex-dev partial stories, so the statistics are those of a real collection.</remarks>
 [Trait("Category", "Slow")]
 public class SparseEvidenceTests
@@ -36,5 +36,10 @@ public class SparseEvidenceTests
     public void Cluster_TwoReportsOfOneEarthquake_AreOneEvent() => Assert.True(SameEvent(
         En("quake-a", "A magnitude 6.1 earthquake struck near Padang in West Sumatra on Tuesday, killing 12 people and damaging 300 houses, the disaster agency said."),
         En("quake-b", "Twelve people died when a 6.1-magnitude quake hit West Sumatra on Tuesday; officials in Padang said some 300 homes were damaged.")));
-}
 
+    /// <summary>Told as the second report of the Padang quake is told (<see cref="Cluster_TwoReportsOfOneEarthquake_AreOneEvent"/>), with another place, day and toll.</summary>
+    [Fact]
+    public void Cluster_TwoEarthquakesInDifferentPlacesWithDifferentTolls_StayApart() => Assert.False(SameEvent(
+        En("quake-a", "A magnitude 6.1 earthquake struck near Padang in West Sumatra on Tuesday, killing 12 people and damaging 300 houses, the disaster agency said."),
+        En("quake-c", "Thirty-four people died when a 6.1-magnitude quake hit Sulawesi on Friday; officials in Mamuju said some 820 homes were damaged.")));
+}

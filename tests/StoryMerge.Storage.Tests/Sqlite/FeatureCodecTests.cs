@@ -47,13 +47,40 @@ public class FeatureCodecTests
     [Fact]
     public void Decode_FormatOneBlob_ReadsTheFeaturesWithNoWords()
     {
-        var features = TestCorpus.Pipeline.Analyze(TestCorpus.Seed(TestCorpus.RussianA)).Features;
+        var features = WithoutFigures(TestCorpus.Pipeline.Analyze(TestCorpus.Seed(TestCorpus.RussianA)).Features);
         var blob = FeatureCodec.Encode(features, []);
-        blob[0] = 1;   // format 1 ended after the vector
-        var formatOne = blob[..^1];
+        blob[0] = 1;   // format 1 ended after the vector: no figure count, no word count
+        var formatOne = blob[..^2];
 
         var (decoded, words) = FeatureCodec.DecodeWithWords(features.Id, features.Language, null, formatOne);
         Assert.Equal(features.Keys.Count, decoded.Keys.Count);
         Assert.Null(words);
     }
+
+    [Fact]
+    public void Decode_FormatTwoBlob_ReadsTheWordsAndNoFigures()
+    {
+        var features = WithoutFigures(TestCorpus.Pipeline.Analyze(TestCorpus.Seed(TestCorpus.Kazakh)).Features);
+        var blob = FeatureCodec.Encode(features, ["almaty"]);
+        blob[0] = 2;   // format 2 had the words right after the vector
+        var vectorEnd = FeatureCodec.Encode(features, []).Length - 2;
+        var formatTwo = blob[..vectorEnd].Concat(blob[(vectorEnd + 1)..]).ToArray();
+
+        var (decoded, words) = FeatureCodec.DecodeWithWords(features.Id, features.Language, null, formatTwo);
+        Assert.Equal(["almaty"], words);
+        Assert.Empty(decoded.Quantities);
+    }
+
+    [Fact]
+    public void Decode_OfEncode_GivesTheFiguresWithWhatTheyCount()
+    {
+        var features = TestCorpus.Pipeline.Analyze(TestCorpus.Seed(TestCorpus.Kazakh)).Features;
+        Assert.NotEmpty(features.Quantities);
+
+        var decoded = FeatureCodec.Decode(features.Id, features.Language, null, FeatureCodec.Encode(features, ["forum"]));
+
+        Assert.Equal(features.Quantities.Select(q => (q.Value, string.Join(' ', q.Context))), decoded.Quantities.Select(q => (q.Value, string.Join(' ', q.Context))));
+    }
+
+    private static MatchFeatures WithoutFigures(MatchFeatures f) => new(f.Id, f.Language, f.Published, f.Keys, f.Vector);
 }

@@ -1,0 +1,38 @@
+using System.Globalization;
+using StoryMerge.Core.Analysis;
+
+namespace StoryMerge.Core;
+
+/// <summary>A figure as pair scoring reads it: its value as a number key ("#4.4", "#20%") and the language-neutral keys of what it counts.</summary>
+/// <remarks>Two reports that state different values for the same thing (a 4.4 and a 4.6 magnitude, 23 and 26 miles north of
+/// one town) tell two incidents apart, or disagree; the pair model weighs which (<see cref="Scoring.PairFeatures"/>).</remarks>
+public sealed record Quantity(string Value, IReadOnlyList<string> Context)
+{
+    /// <summary>The story's figures that say what they count (their own words, or those their sentence gives them).</summary>
+    public static IReadOnlyList<Quantity> Of(IReadOnlyList<Figure> figures)
+    {
+        ArgumentNullException.ThrowIfNull(figures);
+        if (figures.Count == 0) return [];
+        var quantities = new List<Quantity>();
+        foreach (var (figure, _, keys) in Merging.Figures.FigureContext.Of(figures))
+            if (keys.Count > 0) quantities.Add(new Quantity(ValueKey(figure), keys));
+        return quantities;
+    }
+
+    /// <summary>The figure's number key, as <see cref="Retrieval.MatchKeyExtractor"/> writes it.</summary>
+    public static string ValueKey(Figure figure)
+    {
+        ArgumentNullException.ThrowIfNull(figure);
+        return "#" + figure.Value.ToString("0.##", CultureInfo.InvariantCulture) + (figure.Kind == FigureKind.Percent ? "%" : "");
+    }
+
+    /// <summary>Whether the two count the same thing: a context key in common.</summary>
+    public bool Counts(Quantity other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        foreach (var key in Context)
+            foreach (var theirs in other.Context)
+                if (string.Equals(key, theirs, StringComparison.Ordinal)) return true;
+        return false;
+    }
+}
