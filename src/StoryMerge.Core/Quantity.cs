@@ -8,6 +8,17 @@ namespace StoryMerge.Core;
 /// one town) tell two incidents apart, or disagree; the pair model weighs which (<see cref="Scoring.PairFeatures"/>).</remarks>
 public sealed record Quantity(string Value, IReadOnlyList<string> Context)
 {
+    /// <summary>The context keys as 64-bit FNV-1a hashes: scoring compares every figure of one report with every figure of the
+    /// other for each of a million candidate pairs, so it compares numbers; stable across runs, so the same stories give the same events.</summary>
+    private readonly ulong[] _hashes = [.. Context.Select(Hash)];
+
+    private static ulong Hash(string key)
+    {
+        ulong hash = 14695981039346656037;
+        foreach (var c in key) hash = (hash ^ c) * 1099511628211;
+        return hash;
+    }
+
     /// <summary>The story's figures that say what they count (their own words, or those their sentence gives them).</summary>
     public static IReadOnlyList<Quantity> Of(IReadOnlyList<Figure> figures)
     {
@@ -30,9 +41,8 @@ public sealed record Quantity(string Value, IReadOnlyList<string> Context)
     public bool Counts(Quantity other)
     {
         ArgumentNullException.ThrowIfNull(other);
-        foreach (var key in Context)
-            foreach (var theirs in other.Context)
-                if (string.Equals(key, theirs, StringComparison.Ordinal)) return true;
+        foreach (var key in _hashes)
+            if (Array.IndexOf(other._hashes, key) >= 0) return true;
         return false;
     }
 }

@@ -64,19 +64,21 @@ public static class PairFeatures
         // Both state figures and few are the same: different figures of the same quantities, or two incidents.
         into[k++] = fewer == 0 ? 0 : 1 - (double)sharedNumbers / fewer;
         into[k++] = YearsDiffer(a.Keys, b.Keys) ? 1 : 0;
-        into[k] = Math.Log(1 + ConflictingFigures(a, b) + ConflictingFigures(b, a));
+        into[k] = a.Quantities.Count == 0 || b.Quantities.Count == 0 ? 0 : Math.Log(1 + ConflictingFigures(a, b) + ConflictingFigures(b, a));
     }
 
     /// <summary>Figures of <paramref name="a"/> for which <paramref name="b"/> states another value for the same thing (a context
     /// key in common), neither value stated by the other report at all: 4.4 against 4.6 magnitude, 23 against 26 miles north.</summary>
     private static int ConflictingFigures(MatchFeatures a, MatchFeatures b)
     {
+        Span<bool> statedByA = stackalloc bool[Math.Min(b.Quantities.Count, 256)];
+        for (int j = 0; j < statedByA.Length; j++) statedByA[j] = a.Keys.Numbers.Contains(b.Quantities[j].Value);
         int conflicts = 0;
         foreach (var qa in a.Quantities)
         {
             if (b.Keys.Numbers.Contains(qa.Value)) continue;
-            foreach (var qb in b.Quantities)
-                if (!a.Keys.Numbers.Contains(qb.Value) && qa.Counts(qb)) { conflicts++; break; }
+            for (int j = 0; j < statedByA.Length; j++)
+                if (!statedByA[j] && qa.Counts(b.Quantities[j])) { conflicts++; break; }
         }
         return conflicts;
     }
