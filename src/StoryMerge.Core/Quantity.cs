@@ -8,9 +8,10 @@ namespace StoryMerge.Core;
 /// one town) tell two incidents apart, or disagree; the pair model weighs which (<see cref="Scoring.PairFeatures"/>).</remarks>
 public sealed record Quantity(string Value, IReadOnlyList<string> Context)
 {
-    /// <summary>The context keys as 64-bit FNV-1a hashes: scoring compares every figure of one report with every figure of the
-    /// other for each of a million candidate pairs, so it compares numbers; stable across runs, so the same stories give the same events.</summary>
-    private readonly ulong[] _hashes = [.. Context.Select(Hash)];
+    /// <summary>The first context key (the word right after the figure: what it counts, "miles", "people", "houses") as a 64-bit
+    /// FNV-1a hash: scoring compares every figure of one report with every figure of the other for each of a million candidate
+    /// pairs, so it compares numbers; stable across runs, so the same stories give the same events.</summary>
+    private readonly ulong _unit = Context.Count > 0 ? Hash(Context[0]) : 0;
 
     private static ulong Hash(string key)
     {
@@ -37,12 +38,11 @@ public sealed record Quantity(string Value, IReadOnlyList<string> Context)
         return "#" + figure.Value.ToString("0.##", CultureInfo.InvariantCulture) + (figure.Kind == FigureKind.Percent ? "%" : "");
     }
 
-    /// <summary>Whether the two count the same thing: a context key in common.</summary>
+    /// <summary>Whether the two count the same thing: the same first context key. Later context words are often places or
+    /// people ("23 miles north of Santa Rosa", "40 houses near Santa Rosa") and would make figures of different things alike.</summary>
     public bool Counts(Quantity other)
     {
         ArgumentNullException.ThrowIfNull(other);
-        foreach (var key in _hashes)
-            if (Array.IndexOf(other._hashes, key) >= 0) return true;
-        return false;
+        return Context.Count > 0 && other.Context.Count > 0 && _unit == other._unit;
     }
 }

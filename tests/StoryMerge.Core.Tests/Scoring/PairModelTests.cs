@@ -72,4 +72,16 @@ public class PairModelTests
     [Fact]
     public void Features_NoFigureInCommon_AllFiguresUnshared() =>
         Assert.Equal(1, Feature("unshared_numbers", "The quake of magnitude 6.1 killed 40 people.", "The quake of magnitude 5.2 killed 12 people."));
+
+    [Fact]
+    public void Features_OtherDistanceFromTheSameTown_FiguresConflict() =>
+        Assert.True(Feature("conflicting_figures", "The quake was centred 23 miles north of Santa Rosa.", "The temblor struck about 26 miles north of Santa Rosa.") > 0);
+
+    [Fact]
+    public void Features_ReportStatingBothValues_FiguresDoNotConflict() =>
+        Assert.Equal(0, Feature("conflicting_figures", "The quake was centred 23 miles north of Santa Rosa.", "First put at 26 miles north of Santa Rosa, the quake was centred 23 miles north of it."));
+
+    [Fact]
+    public void Features_FiguresOfDifferentThings_DoNotConflict() =>
+        Assert.Equal(0, Feature("conflicting_figures", "The quake was centred 23 miles north of Santa Rosa.", "The storm damaged 40 houses near Santa Rosa."));
 }
